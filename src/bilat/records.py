@@ -1,0 +1,167 @@
+"""Shared record shapes: every stage takes and returns these frozen dataclasses.
+
+Nothing here knows about spaCy, DuckDB or the CLI. Dates are ``datetime.date``
+inside the pipeline and ISO strings only at the export boundary.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal, get_args
+
+Category = Literal[
+    "visit", "meeting", "agreement", "exercise", "arms_transfer", "training",
+    "defence_industry", "support", "criticism", "recognition", "aid",
+    "armed_conflict", "other_cooperation",
+]
+Factuality = Literal["asserted", "planned", "negotiating", "proposed", "speculative", "negated"]
+Granularity = Literal["day", "month", "year", "decade", "century", "unknown"]
+DateBasis = Literal["explicit", "relative", "document", "inferred", "unknown"]
+PubBasis = Literal["metadata", "text", "inferred", "unknown"]
+Role = Literal["source", "target", "participant"]
+ActorKind = Literal["country", "person", "organization", "group"]
+ItemKind = Literal["weapon_system", "equipment", "exercise", "agreement", "programme", "other"]
+Genre = Literal["news", "opinion", "analysis", "unknown"]
+Stage = Literal["interest", "negotiation", "order", "delivery", "in_service"]
+
+CATEGORIES: tuple[str, ...] = get_args(Category)
+FACTUALITIES: tuple[str, ...] = get_args(Factuality)
+GRANULARITIES: tuple[str, ...] = get_args(Granularity)
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """What a reader found in one file or record, before cleaning."""
+
+    path: str                      # path or URL as given at ingest (record suffix "#N" for JSONL)
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None   # as written in the metadata, unparsed
+    outlet: str | None = None
+    author: str | None = None
+    source_format: str = "txt"     # txt | md | html | jsonl | json
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An input that was skipped, with the reason and what to do about it."""
+
+    path: str
+    reason: str
+    hint: str = ""
+
+    def message(self) -> str:
+        return f"{self.path}: {self.reason}" + (f" ({self.hint})" if self.hint else "")
+
+
+@dataclass(frozen=True)
+class TimeSpan:
+    """A closed interval of days with the precision the text allows."""
+
+    start: date | None = None
+    end: date | None = None
+    granularity: Granularity = "unknown"
+    basis: DateBasis = "unknown"
+    text: str | None = None
+
+    @staticmethod
+    def unknown() -> "TimeSpan":
+        return TimeSpan()
+
+    @property
+    def known(self) -> bool:
+        return self.start is not None
+
+
+@dataclass(frozen=True)
+class PubDate:
+    start: date | None = None
+    end: date | None = None
+    basis: PubBasis = "unknown"
+    evidence: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned article, keyed by the hash of its normalised text."""
+
+    doc_id: str
+    path: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: PubDate = field(default_factory=PubDate)
+    genre: Genre = "unknown"
+    source_format: str = "txt"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int        # character offsets in Document.text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    role: Role
+    name: str
+    kind: ActorKind
+    country: str | None = None
+    sector: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: ItemKind
+    name: str
+    quantity: float | None = None
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class Location:
+    name: str
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    doc_id: str
+    doc_path: str
+    sentence: str
+    start: int
+    end: int
+    attribution: str | None = None
+    factuality: Factuality = "asserted"
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    category: Category
+    factuality: Factuality
+    date: TimeSpan
+    actors: tuple[Actor, ...]
+    countries: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    items: tuple[Item, ...] = ()
+    location: Location | None = None
+    stage: Stage | None = None
+    summary: str = ""
+    attribution: str | None = None
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """Everything the per-document stages produce for one document."""
+
+    document: Document
+    n_sentences: int
+    events: tuple[Event, ...]
