@@ -1,0 +1,31 @@
+# Two commands on a fresh machine with Python >= 3.11 and pip:
+#   make demo   set up, then run the main job on the bundled demo corpus
+#   make test   set up, then run the tests (and the eval gate)
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+
+.PHONY: setup demo test eval bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+demo: setup
+	$(VENV)/bin/bilat demo
+
+test: setup
+	$(PY) -m pytest -q -p no:cacheprovider
+
+eval: setup
+	$(PY) eval/run_eval.py
+
+bench: setup
+	$(PY) benchmarks/bench_ingest.py
+
+clean:
+	rm -rf $(VENV) bilat-demo.duckdb

@@ -1,0 +1,256 @@
+"""Resolve entity mentions to actors: states (ISO3), people and organisations.
+
+People are found in the knowledge base by name; unknown people get their state
+from the words around them ("Pakistani Air Vice Marshal Tariq Zia", "the
+Ambassador of Pakistan Saeed Khan Mohmand"). Titles without names ("COAS",
+"the Azerbaijani defence chief") resolve to the office holder on the event's
+date, with the state taken from the title's own words or from what the
+document said earlier about that title.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from ..knowledge import Knowledge
+
+ISO3 = re.compile(r"^[A-Z]{3}$")
+PAIR_WORDS = re.compile(
+    r"\b(two|both) (countries|nations|states|sides|parties|armies|navies|governments|brotherly countries|friendly countries|neighbours|neighbors)\b"
+    r"|\bbilateral\b|\beach other\b|\bcounterparts?\b|\bthe sides\b|\bboth sides\b|\bthe two\b",
+    re.IGNORECASE,
+)
+PRONOUNS = frozenset({"he", "she", "his", "her"})
+STATE_LABELS = frozenset({"GPE", "NORP"})
+
+
+@dataclass(frozen=True)
+class EntityActor:
+    """One resolved entity mention in a sentence."""
+
+    start: int               # token indices in the doc
+    end: int
+    text: str
+    kind: str                # country | person | organization | group
+    name: str
+    country: str | None
+    sector: str | None = None
+    title: str | None = None
+    inferred: bool = False   # country came from context, not the words themselves
+
+
+@dataclass
+class DocContext:
+    """What earlier sentences of the document established."""
+
+    kb: Knowledge
+    on: date | None = None
+    title_country: dict[str, str] = field(default_factory=dict)    # office id -> ISO3
+    last_person: EntityActor | None = None
+    country_counts: Counter = field(default_factory=Counter)
+    focus: tuple[str, ...] = ()
+
+    def note(self, actor: EntityActor, office: str | None = None) -> None:
+        if actor.kind == "person":
+            self.last_person = actor
+        if office and actor.country:
+            self.title_country.setdefault(office, actor.country)
+
+
+def _country_of_text(kb: Knowledge, text: str) -> str | None:
+    text = text.strip()
+    if ISO3.match(text) and text in kb.countries:
+        return text
+    code = kb.resolve_country(text)
+    if code:
+        return code
+    for word in re.split(r"[\s\-–—/]+", text):
+        code = kb.resolve_country(word) if len(word) > 2 else None
+        if code:
+            return code
+    return None
+
+
+def _nearby_state(span: Span, kb: Knowledge, window: int = 6) -> str | None:
+    """The state named just before a person or title, or in an "of <state>" after it."""
+    doc = span.doc
+    sent = span.sent
+    for tok in reversed(doc[max(sent.start, span.start - window):span.start]):
+        if tok.ent_type_ in STATE_LABELS or tok.ent_type_ == "ORG":
+            code = _country_of_text(kb, tok.text)
+            if code:
+                return code
+        if tok.is_punct and tok.text not in {"-", "–"} or tok.pos_ == "VERB":
+            break
+    after = doc[span.end:min(sent.end, span.end + 5)]
+    for i, tok in enumerate(after):
+        if tok.lower_ == "of" and i < 2:
+            for nxt in after[i + 1:]:
+                if nxt.ent_type_ in STATE_LABELS:
+                    return _country_of_text(kb, nxt.text)
+    return None
+
+
+def _title_office(kb: Knowledge, ent: Span) -> tuple[str | None, str | None]:
+    office = kb.office_for_title(ent.text)
+    if office:
+        return office.id, office.sector
+    return None, None
+
+
+def resolve_entity(ent: Span, ctx: DocContext) -> EntityActor | None:
+    """Turn one entity span into an actor, or None when it is not an actor."""
+    kb, label = ctx.kb, ent.label_
+    if label in STATE_LABELS:
+        code = _country_of_text(kb, ent.ent_id_ or ent.text) or _country_of_text(kb, ent.text)
+        return EntityActor(ent.start, ent.end, ent.text, "country", kb.country_name(code), code) if code else None
+    if label in {"LOC", "FAC"}:
+        place = kb.place(ent.text)
+        code = place.country if place else _country_of_text(kb, ent.text)
+        return EntityActor(ent.start, ent.end, ent.text, "country", kb.country_name(code), code, inferred=True) if code else None
+    if label == "ORG":
+        org = kb.organisation(ent.ent_id_ or ent.text) or kb.organisation(ent.text)
+        if org:
+            kind = "organization"
+            return EntityActor(ent.start, ent.end, ent.text, kind, org.name, org.country, org.sector)
+        code = _country_of_text(kb, ent.text)
+        if code:
+            return EntityActor(ent.start, ent.end, ent.text, "organization", ent.text, code, _org_sector(ent.text))
+        return None
+    if label == "PERSON":
+        return _resolve_person(ent, ctx)
+    if label == "TITLE":
+        return _resolve_title(ent, ctx)
+    return None
+
+
+def _org_sector(text: str) -> str | None:
+    lower = text.lower()
+    if any(w in lower for w in ("army", "navy", "naval", "air force", "armed forces", "military", "defence", "defense", "general staff")):
+        return "MIL"
+    if any(w in lower for w in ("ministry", "government", "parliament", "president")):
+        return "GOV"
+    return None
+
+
+def _resolve_person(ent: Span, ctx: DocContext) -> EntityActor:
+    kb = ctx.kb
+    holders = kb.people_named(ent.ent_id_ or ent.text) or kb.people_named(ent.text)
+    title = _preceding_title(ent, ctx)
+    if holders:
+        best = _holder_on(holders, ctx.on)
+        office = kb.office_for_title(best.office) if False else None
+        sector = _office_sector(kb, best.office)
+        actor = EntityActor(ent.start, ent.end, ent.text, "person", best.person, best.country, sector,
+                            title or _office_title(kb, best.office))
+        ctx.note(actor, best.office)
+        return actor
+    code = _nearby_state(ent, kb)
+    inferred = False
+    office_id = None
+    if title:
+        office = kb.office_for_title(title)
+        office_id = office.id if office else None
+        if code is None and office_id:
+            code = ctx.title_country.get(office_id)
+            inferred = code is not None
+    rank = _preceding_rank(ent, kb)
+    sector = "MIL" if rank else (_office_sector(kb, office_id) if office_id else None)
+    actor = EntityActor(ent.start, ent.end, ent.text, "person", ent.text, code, sector, title or rank, inferred)
+    ctx.note(actor, office_id)
+    return actor
+
+
+def _holder_on(holders, on: date | None):
+    if on is not None:
+        for h in holders:
+            if (h.start is None or h.start <= on) and (h.end is None or on <= h.end):
+                return h
+    return holders[0]
+
+
+def _office_sector(kb: Knowledge, office_id: str | None) -> str | None:
+    if not office_id:
+        return None
+    office = kb.office_for_title(office_id)
+    return office.sector if office else None
+
+
+def _office_title(kb: Knowledge, office_id: str) -> str | None:
+    office = kb.office_for_title(office_id)
+    return office.titles[0] if office and office.titles else None
+
+
+def _preceding_title(ent: Span, ctx: DocContext) -> str | None:
+    doc = ent.doc
+    for e in doc.ents:
+        if e.label_ == "TITLE" and 0 <= ent.start - e.end <= 3 and e.sent == ent.sent:
+            return e.text
+    return None
+
+
+def _preceding_rank(ent: Span, kb: Knowledge) -> str | None:
+    doc = ent.doc
+    for e in doc.ents:
+        if e.label_ == "RANK" and 0 <= ent.start - e.end <= 1:
+            found = kb.rank(e.text)
+            return found[0] if found else e.text
+    return None
+
+
+def _resolve_title(ent: Span, ctx: DocContext) -> EntityActor | None:
+    kb = ctx.kb
+    office = kb.office_for_title(ent.text)
+    if office is None:
+        return None
+    follows_person = any(e.label_ == "PERSON" and 0 <= e.start - ent.end <= 3 for e in ent.doc.ents)
+    if follows_person:
+        return None          # the person entity carries the title
+    code = _nearby_state(ent, kb) or _state_inside(ent, kb)
+    inferred = False
+    if code is None:
+        code = ctx.title_country.get(office.id)
+        inferred = code is not None
+    if code is None:
+        return None
+    ctx.title_country.setdefault(office.id, code)
+    holder = kb.holder(code, office.id, ctx.on)
+    if holder:
+        actor = EntityActor(ent.start, ent.end, ent.text, "person", holder.person, code, office.sector, ent.text, inferred)
+        ctx.note(actor)
+        return actor
+    return EntityActor(ent.start, ent.end, ent.text, "person", f"{code} {ent.text}", code, office.sector, ent.text, inferred)
+
+
+def _state_inside(ent: Span, kb: Knowledge) -> str | None:
+    for tok in ent:
+        if len(tok.text) > 2:
+            code = kb.resolve_country(tok.text)
+            if code:
+                return code
+    return None
+
+
+def pronoun_actor(tok: Token, ctx: DocContext) -> EntityActor | None:
+    """"He praised ...": the last person the document named."""
+    if tok.lower_ in PRONOUNS and ctx.last_person is not None:
+        p = ctx.last_person
+        return EntityActor(tok.i, tok.i + 1, tok.text, "person", p.name, p.country, p.sector, p.title, True)
+    return None
+
+
+def mentions_pair(sent: Span) -> bool:
+    return PAIR_WORDS.search(sent.text) is not None
+
+
+def focus_pair(counts: Counter, title_countries: list[str]) -> tuple[str, ...]:
+    """The two states a document is mostly about (title mentions weigh triple)."""
+    weighted = Counter(counts)
+    for code in title_countries:
+        weighted[code] += 3
+    top = [c for c, n in weighted.most_common(3) if n >= 2]
+    return tuple(sorted(top[:2])) if len(top) >= 2 else tuple(top[:1])

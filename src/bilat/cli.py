@@ -1,0 +1,203 @@
+"""The ``bilat`` command line: parse, call ``bilat.api``, render with Rich, set the exit code."""
+from __future__ import annotations
+
+import calendar
+import json
+import re
+import sys
+from contextlib import contextmanager
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Callable, Iterator, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import api
+from .config import Settings, load_settings
+from .errors import BilatError
+from .export.tabular import EVENT_COLUMNS, flatten_event, write_csv
+
+app = typer.Typer(
+    name="bilat", no_args_is_help=True, add_completion=False,
+    help="Evidence-linked, time-resolved records of relations between states from news text.",
+)
+DEMO_DB = "bilat-demo.duckdb"
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+class EventsFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class What(str, Enum):
+    events = "events"
+    documents = "documents"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+# ---------------------------------------------------------------- helpers
+
+def _err() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _settings(db: str | None, kb: list[Path] | None = None) -> Settings:
+    base = load_settings()
+    extra = tuple(str(p) for p in kb or ())
+    return base.with_overrides(db=db, kb_files=base.kb_files + extra if extra else None)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turn a BilatError into its message on stderr and exit code 1."""
+    try:
+        yield
+    except BilatError as exc:
+        _err().print(f"[bold red]error:[/] {exc}", soft_wrap=True, markup=False) if False else \
+            _err().print("error: " + str(exc), style="red", markup=False, soft_wrap=True)
+        raise typer.Exit(1) from exc
+
+
+@contextmanager
+def _progress_bar(label: str) -> Iterator[Callable[[int, int | None], None]]:
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=_err(), transient=True) as progress:
+        task = progress.add_task(label, total=None)
+        yield lambda done, total: progress.update(task, completed=done, total=total)
+
+
+def _parse_date(value: str | None, *, end: bool) -> date | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD; ``end`` picks the last day of a year or month."""
+    if value is None:
+        return None
+    m = _DATE.match(value.strip())
+    try:
+        if not m:
+            raise ValueError
+        year, month, day = int(m[1]), int(m[2] or (12 if end else 1)), m[3]
+        last = calendar.monthrange(year, month)[1]
+        return date(year, month, int(day) if day else (last if end else 1))
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2021-06-30)") from None
+
+
+def _check(check: Callable[..., None], **values: Any) -> None:
+    try:
+        check(**values)
+    except BilatError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _render_summary(summary: api.IngestSummary, db: str) -> None:
+    table = Table(title=f"Ingested into {db}", show_header=False)
+    for label, value in (("files", summary.files_seen), ("new documents", summary.documents_new),
+                         ("known documents", summary.documents_known), ("new events", summary.events_new),
+                         ("rejected", len(summary.rejected))):
+        table.add_row(label, str(value))
+    Console(highlight=False).print(table)
+    if summary.rejected:
+        rejected = Table("path", "reason", title="Rejected inputs")
+        for r in summary.rejected:
+            rejected.add_row(r.path, r.reason + (f" ({r.hint})" if r.hint else ""))
+        Console(highlight=False).print(rejected)
+
+
+def _events_table(records: list[dict[str, Any]]) -> None:
+    table = Table("date", "category", "factuality", "countries", "summary", "docs", title=f"{len(records)} events")
+    for r in records:
+        d = r["date"]
+        when = d["start"] if d["start"] == d["end"] else f"{d['start'] or '?'}..{d['end'] or '?'}"
+        summary = r["summary"] or "; ".join(f"{a['role']}:{a['name']}" for a in r["actors"])
+        table.add_row(when, r["category"], r["factuality"], " ".join(r["countries"]), summary,
+                      f"{r['n_documents']}/{r['n_independent_sources']}")
+    Console(highlight=False).print(table)
+
+
+_RENDER: dict[EventsFormat, Callable[[list[dict[str, Any]]], Any]] = {
+    EventsFormat.table: _events_table,
+    EventsFormat.json: lambda records: sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n"),
+    EventsFormat.csv: lambda records: write_csv((flatten_event(r) for r in records), EVENT_COLUMNS, sys.stdout),
+}
+
+DbOption = Annotated[Optional[str], typer.Option("--db", help="Store file [default: ./bilat.duckdb or $BILAT_DB].")]
+
+
+# ---------------------------------------------------------------- commands
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or URLs to read (.txt .md .html .json .jsonl).")],
+    db: DbOption = None,
+    kb: Annotated[Optional[list[Path]], typer.Option("--kb", help="Extra knowledge file (YAML); repeatable.",
+                                                     exists=True, dir_okay=False)] = None,
+) -> None:
+    """Read articles, extract events and store them; already-stored documents are skipped."""
+    settings = _settings(db, kb)
+    with _errors(), _progress_bar("reading") as on_progress:
+        summary = api.ingest(paths, settings, on_progress=on_progress)
+    _render_summary(summary, settings.db)
+    if summary.nothing_read:
+        _err().print(f"nothing could be read from {' '.join(paths)}; check the paths and the reasons above",
+                     style="red", markup=False)
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    country: Annotated[list[str], typer.Option("--country", metavar="ISO3", help="Involving this state (any of those given).")] = [],
+    category: Annotated[list[str], typer.Option("--category", help="Only this category; repeatable.")] = [],
+    factuality: Annotated[list[str], typer.Option("--factuality", help="Only this factuality; repeatable.")] = [],
+    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="Events overlapping this day or later (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", metavar="DATE", help="Events overlapping this day or earlier.")] = None,
+    fmt: Annotated[EventsFormat, typer.Option("--format", help="Output format.")] = EventsFormat.table,
+) -> None:
+    """List stored events, filtered by country, category, factuality and date."""
+    _check(api.check_filters, countries=country, categories=category, factualities=factuality)
+    start, end = _parse_date(since, end=False), _parse_date(until, end=True)
+    with _errors():
+        records = api.event_records(_settings(db), country, category, factuality, start, end)
+    _RENDER[fmt](records)
+
+
+@app.command()
+def export(
+    what: Annotated[What, typer.Argument(help="What to export.")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="File format.")] = ExportFormat.jsonl,
+    db: DbOption = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Output file; '-' or none for stdout.")] = None,
+) -> None:
+    """Export all events or documents as JSON Lines, CSV or Parquet."""
+    to_stdout = output in (None, "-")
+    if to_stdout and fmt is ExportFormat.parquet:
+        raise typer.BadParameter("Parquet is binary and is not written to stdout; give a file, e.g. -o events.parquet",
+                                 param_hint="--format")
+    with _errors():
+        n = api.export(_settings(db), what.value, fmt.value, sys.stdout if to_stdout else Path(str(output)))
+    if not to_stdout:
+        _err().print(f"wrote {n} {what.value} to {output}", markup=False)
+
+
+@app.command()
+def demo(db: Annotated[str, typer.Option("--db", help="Store file for the demo.")] = DEMO_DB) -> None:
+    """Ingest the bundled demo corpus into its own store, then show what to try next."""
+    settings = _settings(db)
+    with _errors(), _progress_bar("demo") as on_progress:
+        summary = api.demo(settings, on_progress=on_progress)
+    _render_summary(summary, settings.db)
+    Console(highlight=False).print(f"Next: bilat events --db {settings.db}", markup=False)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,374 @@
+"""From one analysed document to its events.
+
+For each sentence: find triggers (triggers.py), decide factuality
+(factuality.py), resolve the actors in the trigger's clause (actors/), pick the
+date the clause states (temporal/), its location and items, and who says it
+(attribution.py). Candidates that report the same happening within the
+document are then merged (merge.py) into one event with several mentions.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors.resolve import DocContext, EntityActor, focus_pair, mentions_pair, pronoun_actor, resolve_entity
+from ..knowledge import Knowledge
+from ..records import Actor, Document, Event, Item, Location, Mention, TimeSpan
+from ..temporal.expressions import find_dates
+from ..temporal.pubdate import year_hint_for
+from .attribution import attribution_of, paragraph_speaker
+from .factuality import factuality_of
+from .lexicon import Lexicon, load_lexicon
+from .merge import merge_candidates
+from .sentences import sentences_of
+from .triggers import RECEIVING_VERBS, Trigger, find_triggers
+
+SYMMETRIC = frozenset({"meeting", "exercise", "agreement", "defence_industry", "other_cooperation", "armed_conflict"})
+RECEIVING_NOUNS = frozenset({"buyer", "purchase", "purchases", "acquisition", "import", "imports", "order", "procurement"})
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                     "ninety": 90, "hundred": 100, "dozen": 12, "two dozen": 24})
+CHAIN = re.compile(r"\b(the following day|the next day|a day later|the day after|the same day|"
+                   r"(two|three|four|five|2|3|4|5) days later)\b", re.IGNORECASE)
+QUOTED = re.compile(r"[“\"]([^”\"]{3,80})[”\"]")
+
+
+@dataclass
+class Candidate:
+    """One sentence's report of one event, before merging."""
+
+    category: str
+    factuality: str
+    trigger: Trigger
+    sentence_index: int
+    sentence: Span
+    actors: list[tuple[str, EntityActor]]          # (role, actor)
+    countries: tuple[str, ...]
+    date: TimeSpan
+    location: Location | None
+    items: list[Item]
+    attribution: str | None
+    context: str | None                            # category of a referenced setting ("during the visit")
+    confidence: float
+    inferred_countries: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def persons(self) -> set[str]:
+        return {a.name for role, a in self.actors if a.kind == "person" and role != "target"}
+
+
+def _doc_id_hash(*parts: object) -> str:
+    return "e" + hashlib.sha256("|".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def _publication_day(document: Document) -> date | None:
+    pub = document.published
+    if pub.start and pub.end and (pub.end - pub.start).days <= 7:
+        return pub.start
+    return None
+
+
+def _owner(tok: Token, clauses: dict[int, Trigger]) -> int | None:
+    """The clause (token index) of the first trigger above a token."""
+    for node in [tok, *tok.ancestors]:
+        if node.i in clauses:
+            return node.i
+    return None
+
+
+def _subject_tokens(trigger: Trigger, doc: Doc) -> set[int]:
+    """Tokens of the doer: the governing clause's subject, a possessor, "visit of X", "by X"."""
+    out: set[int] = set()
+    trig = doc[trigger.token]
+    for child in trig.children:
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in {"of", "by"} and trig.pos_ == "NOUN"):
+            out.update(t.i for t in child.subtree)
+    node = doc[trigger.clause]
+    while True:
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
+        if node is not doc[trigger.clause] and not subjects:
+            objects = [c for c in node.children if c.dep_ == "dobj"]
+            if objects:
+                subjects = objects
+        if subjects:
+            for s in subjects:
+                out.update(t.i for t in s.subtree)
+            break
+        if node.head is node:
+            break
+        node = node.head
+    return out
+
+
+def _to_number(tok: Token) -> float | None:
+    text = tok.lower_.replace(",", "")
+    if text in NUMBER_WORDS:
+        return float(NUMBER_WORDS[text])
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _quantity_before(ent: Span) -> float | None:
+    doc = ent.doc
+    for tok in reversed(doc[max(ent.sent.start, ent.start - 3):ent.start]):
+        if tok.like_num or tok.lower_ in NUMBER_WORDS:
+            return _to_number(tok)
+        if tok.pos_ not in {"ADJ", "PROPN", "NOUN", "DET"}:
+            break
+    return None
+
+
+def _items(scope: list[Span], sent: Span, trigger: Trigger, kb: Knowledge) -> list[Item]:
+    items: list[Item] = []
+    money = [e.text for e in scope if e.label_ == "MONEY"]
+    for ent in scope:
+        if ent.label_ == "WEAPON":
+            weapon = kb.weapon(ent.ent_id_ or ent.text) or kb.weapon(ent.text)
+            items.append(Item("weapon_system", weapon.name if weapon else ent.text, _quantity_before(ent)))
+        elif ent.label_ == "EXERCISE":
+            items.append(Item("exercise", ent.text.strip("“”\"")))
+    if trigger.category == "agreement":
+        named = QUOTED.search(sent.text)
+        trig = sent.doc[trigger.token]
+        if named:
+            items.append(Item("agreement", named.group(1).strip()))
+        elif trig.pos_ in {"NOUN", "PROPN"}:
+            words = [t for t in trig.subtree if t.i <= trig.i and t.dep_ in {"compound", "amod"} and t.text[:1].isupper()]
+            if words:
+                items.append(Item("agreement", " ".join(t.text for t in words) + " " + trig.text))
+    if money:
+        if items:
+            first = items[0]
+            items[0] = Item(first.kind, first.name, first.quantity, money[0])
+        elif trigger.category in {"arms_transfer", "aid", "agreement", "defence_industry"}:
+            items.append(Item("other", sent.doc[trigger.token].text, None, money[0]))
+    seen, unique = set(), []
+    for it in items:
+        if (it.kind, it.name) not in seen:
+            seen.add((it.kind, it.name))
+            unique.append(it)
+    return unique
+
+
+def _roles(trigger: Trigger, actors: list[tuple[str, EntityActor]], doc: Doc) -> list[tuple[str, EntityActor]]:
+    trig = doc[trigger.token]
+    receiving = trigger.category == "arms_transfer" and (
+        trig.lemma_.lower() in RECEIVING_VERBS or trig.lower_ in RECEIVING_NOUNS
+        or doc[trigger.clause].lemma_.lower() in RECEIVING_VERBS)
+    out = []
+    for side, actor in actors:
+        if trigger.category in SYMMETRIC:
+            role = "participant"
+        elif receiving:
+            role = "target" if side == "subj" else "source"
+        else:
+            role = "source" if side == "subj" else "target"
+        out.append((role, actor))
+    return out
+
+
+def _location(scope: list[Span], resolved: dict[int, EntityActor], kb: Knowledge, category: str,
+              actors: list[tuple[str, EntityActor]]) -> Location | None:
+    for ent in scope:
+        if ent.label_ in {"GPE", "LOC", "FAC"} and ent.root.head.lower_ in {"in", "at", "near", "to"}:
+            actor = resolved.get(ent.start)
+            country = actor.country if actor else None
+            is_country = country is not None and kb.country_name(country) == ent.text
+            if category != "visit" and is_country and ent.root.head.lower_ == "to":
+                continue
+            return Location(ent.text, country)
+    if category == "visit":
+        for role, actor in actors:
+            if role == "target" and actor.kind == "country" and actor.country:
+                return Location(kb.country_name(actor.country), actor.country)
+    return None
+
+
+def _pick_date(sent: Span, trigger: Trigger, clauses: dict[int, Trigger], anchor: date | None,
+               year_hint: int | None) -> TimeSpan:
+    doc = sent.doc
+    best: tuple[int, TimeSpan] | None = None
+    for dm in find_dates(sent.text, anchor=anchor, year_hint=year_hint):
+        span = doc.char_span(sent.start_char + dm.start, sent.start_char + dm.end, alignment_mode="expand")
+        if span is None:
+            continue
+        owner = _owner(span.root, clauses)
+        if owner is not None and owner != trigger.clause:
+            continue
+        dist = abs(span.root.i - trigger.token)
+        if best is None or dist < best[0]:
+            best = (dist, dm.span)
+    return best[1] if best else TimeSpan.unknown()
+
+
+def _chained(sent: Span, previous: TimeSpan | None) -> TimeSpan | None:
+    """"The following day ..." after a dated event (the temporal issue generalises this)."""
+    m = CHAIN.search(sent.text)
+    if not m or previous is None or previous.granularity != "day" or previous.start is None:
+        return None
+    phrase = m.group(0).lower()
+    if "same" in phrase:
+        offset = 0
+    elif "later" in phrase and not phrase.startswith("a day"):
+        word = phrase.split()[0]
+        offset = NUMBER_WORDS.get(word) or int(word)
+    else:
+        offset = 1
+    day = previous.start + timedelta(days=offset)
+    return TimeSpan(day, day, "day", "relative", m.group(0))
+
+
+def _confidence(trigger: Trigger, countries_direct: int, has_date: bool, has_person: bool, inferred: bool) -> float:
+    score = 0.45 + (0.15 if trigger.kind in {"verb", "light", "phrase", "entity"} else 0.0)
+    score += 0.1 if countries_direct >= 2 else 0.0
+    score += 0.1 if has_date else 0.0
+    score += 0.05 if has_person else 0.0
+    score -= 0.1 if inferred else 0.0
+    return round(min(max(score, 0.05), 0.95), 2)
+
+
+class _DocumentExtractor:
+    def __init__(self, document: Document, doc: Doc, kb: Knowledge, lex: Lexicon):
+        self.document, self.doc, self.kb, self.lex = document, doc, kb, lex
+        self.sents = sentences_of(doc)
+        self.anchor = _publication_day(document)
+        self.year_hint = None if self.anchor else year_hint_for(document.text)
+        self.ctx = DocContext(kb, on=self.anchor)
+        self.ctx.focus = self._focus()
+        self.quote_speakers = self._quote_speakers()
+        self.last_dated: TimeSpan | None = None
+
+    def _focus(self) -> tuple[str, ...]:
+        counts: Counter = Counter()
+        title: list[str] = []
+        for i, sent in enumerate(self.sents):
+            for ent in sent.ents:
+                if ent.label_ in {"GPE", "NORP"}:
+                    code = self.kb.resolve_country(ent.ent_id_ or ent.text) or self.kb.resolve_country(ent.text)
+                    if code:
+                        counts[code] += 1
+                        if i == 0:
+                            title.append(code)
+                elif ent.label_ == "PERSON" and i == 0:
+                    people = self.kb.people_named(ent.text)
+                    if people:
+                        title.append(people[0].country)
+        return focus_pair(counts, title)
+
+    def _quote_speakers(self) -> dict[int, str]:
+        """Sentence index -> speaker, for sentences inside a quotation."""
+        out: dict[int, str] = {}
+        open_since: int | None = None
+        for i, sent in enumerate(self.sents):
+            opens, closes = sent.text.count("“"), sent.text.count("”")
+            if open_since is None and opens > closes:
+                open_since = i
+            elif open_since is not None and closes > opens:
+                speaker = attribution_of(sent, self.lex) or (attribution_of(self.sents[open_since - 1], self.lex) if open_since else None)
+                if speaker:
+                    for j in range(open_since, i + 1):
+                        out[j] = speaker
+                open_since = None
+        return out
+
+    def run(self) -> list[Event]:
+        candidates: list[Candidate] = []
+        for index, sent in enumerate(self.sents):
+            resolved = self._resolve(sent)
+            triggers = find_triggers(sent, self.lex)
+            context = next((t.category for t in triggers if t.reference), None)
+            events = [t for t in triggers if not t.reference]
+            if any(t.category == "visit" for t in events):
+                events = [t for t in events if t.category != "meeting" or t.kind == "verb" and not context]
+            clauses = {t.clause: t for t in events}
+            for trig in events:
+                cand = self._candidate(index, sent, trig, clauses, resolved, context)
+                if cand is not None:
+                    candidates.append(cand)
+        return merge_candidates(candidates, self.document, self.kb)
+
+    def _resolve(self, sent: Span) -> dict[int, EntityActor]:
+        resolved: dict[int, EntityActor] = {}
+        for ent in sent.ents:
+            actor = resolve_entity(ent, self.ctx)
+            if actor is not None:
+                resolved[ent.start] = actor
+        return resolved
+
+    def _scope(self, sent: Span, trig: Trigger, clauses: dict[int, Trigger]) -> tuple[list[Span], set[int]]:
+        subject = _subject_tokens(trig, self.doc)
+        top = min(clauses, key=lambda c: len(list(self.doc[c].ancestors)))
+        scope = []
+        for ent in sent.ents:
+            owner = _owner(ent.root, clauses)
+            mine = owner == trig.clause or (owner is None and trig.clause == top) or ent.root.i in subject
+            if mine:
+                scope.append(ent)
+        return scope, subject
+
+    def _candidate(self, index: int, sent: Span, trig: Trigger, clauses: dict[int, Trigger],
+                   resolved: dict[int, EntityActor], context: str | None) -> Candidate | None:
+        scope, subject = self._scope(sent, trig, clauses)
+        sided: list[tuple[str, EntityActor]] = []
+        for ent in scope:
+            actor = resolved.get(ent.start)
+            if actor is not None and actor.country:
+                sided.append(("subj" if ent.root.i in subject else "obj", actor))
+        for tok in sent:
+            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.i in subject:
+                pron = pronoun_actor(tok, self.ctx)
+                if pron is not None and pron.country:
+                    sided.append(("subj", pron))
+        actors = _roles(trig, sided, self.doc)
+        countries = {a.country for _, a in actors if a.country}
+        direct = {a.country for _, a in actors if a.country and not a.inferred}
+        inferred = False
+        if len(countries) < 2 and self.ctx.focus and len(self.ctx.focus) == 2:
+            if countries <= set(self.ctx.focus) and (mentions_pair(sent) or trig.category == "visit" or trig.definite):
+                for code in self.ctx.focus:
+                    if code not in countries:
+                        role = "participant" if trig.category in SYMMETRIC else ("target" if any(r == "source" for r, _ in actors) else "source")
+                        actors.append((role, EntityActor(trig.token, trig.token + 1, "", "country", self.kb.country_name(code), code, inferred=True)))
+                countries = set(self.ctx.focus)
+                inferred = True
+        if len(countries) < 2:
+            return None
+        factuality, cue = factuality_of(trig, sent, self.lex)
+        when = _pick_date(sent, trig, clauses, self.anchor, self.year_hint)
+        if not when.known:
+            when = _chained(sent, self.last_dated) or when
+        if when.known and when.granularity == "day":
+            self.last_dated = when
+        attribution = attribution_of(sent, self.lex, self.quote_speakers.get(index))
+        items = _items(scope, sent, trig, self.kb)
+        has_person = any(a.kind == "person" for _, a in actors)
+        return Candidate(
+            category=trig.category, factuality=factuality, trigger=trig, sentence_index=index, sentence=sent,
+            actors=actors, countries=tuple(sorted(countries)), date=when,
+            location=_location(scope, resolved, self.kb, trig.category, actors), items=items,
+            attribution=attribution, context=context,
+            confidence=_confidence(trig, len(direct), when.known, has_person, inferred),
+            inferred_countries=inferred, extra={"cue": cue},
+        )
+
+
+def extract_events(document: Document, doc: Doc, kb: Knowledge, lex: Lexicon | None = None) -> list[Event]:
+    """Events reported in one analysed document, each with its evidence mentions."""
+    return _DocumentExtractor(document, doc, kb, lex or load_lexicon()).run()
+
+
+def count_sentences(doc: Doc) -> int:
+    return len(sentences_of(doc))
+
+
+__all__ = ["extract_events", "count_sentences", "Candidate", "Actor", "Mention", "Event"]

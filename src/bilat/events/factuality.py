@@ -1,0 +1,93 @@
+"""How certain the text is about an event: asserted, planned, negotiating,
+proposed, speculative or negated.
+
+Modal verbs, negations and governing verbs count when they sit on the clause
+chain from the trigger up to the sentence root (so "Pakistan, which has not
+recognised Armenia, praised ..." negates the recognition, not the praise);
+cue frames ("it is suggested", "there is immense potential") count anywhere in
+the sentence. The first factuality in the lexicon's precedence wins.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .lexicon import FactualityCues, Lexicon
+from .triggers import Trigger
+
+NEGOTIABLE = frozenset({"arms_transfer", "agreement", "defence_industry", "other_cooperation", "training", "exercise", "recognition", "aid"})
+REPORTING_OF_PLANS = frozenset({"announce", "agree", "say", "state", "report", "declare", "decide", "confirm"})
+
+
+def _chain(trigger: Trigger, sent: Span) -> list[Token]:
+    doc = sent.doc
+    first = doc[trigger.clause]
+    chain = [doc[trigger.token]] if trigger.token != trigger.clause else []
+    chain.append(first)
+    for anc in first.ancestors:
+        chain.append(anc)
+    return chain
+
+
+def _words_on_chain(chain: list[Token]) -> list[tuple[Token, str]]:
+    """(token, role) for each chain word and its auxiliaries/negations."""
+    out: list[tuple[Token, str]] = []
+    for tok in chain:
+        out.append((tok, "head"))
+        for child in tok.children:
+            if child.dep_ in {"aux", "auxpass", "neg", "advmod", "mark"}:
+                out.append((child, child.dep_))
+            elif child.dep_ == "det" and child.lower_ == "no":
+                out.append((child, "neg"))
+    return out
+
+
+def _has_frame(sent: Span, frames: tuple[tuple[str, ...], ...]) -> str | None:
+    words = [t.lower_ for t in sent]
+    text = " " + " ".join(words) + " "
+    for frame in frames:
+        if " " + " ".join(frame) + " " in text:
+            return " ".join(frame)
+    return None
+
+
+def _matches(cues: FactualityCues, words: list[tuple[Token, str]], trigger: Trigger, sent: Span) -> str | None:
+    for tok, role in words:
+        lower, lemma = tok.lower_, tok.lemma_.lower()
+        if role in {"aux", "auxpass"} and lower in cues.modals:
+            if cues.factuality == "speculative" and lower == "would" and _reported_plan(tok):
+                continue
+            return lower
+        if role == "neg" and (lower in cues.negations or lemma in cues.negations):
+            return lower
+        if role == "head" and tok.i != trigger.token and (lemma in cues.governing or lower in cues.governing):
+            return lower
+    return _has_frame(sent, cues.frames)
+
+
+def _reported_plan(modal: Token) -> bool:
+    """"it was announced that the two would conduct exercises": a plan, not speculation."""
+    return any(a.lemma_.lower() in REPORTING_OF_PLANS for a in modal.head.ancestors)
+
+
+def _headline_infinitive(trigger: Trigger, sent: Span) -> bool:
+    """"Army chief to visit Azerbaijan": a plan stated without a finite verb."""
+    tok = sent.doc[trigger.clause]
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    finite = any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in sent)
+    return has_to and not finite
+
+
+def factuality_of(trigger: Trigger, sent: Span, lex: Lexicon) -> tuple[str, str | None]:
+    """The factuality of the event a trigger reports, and the cue that decided it."""
+    words = _words_on_chain(_chain(trigger, sent))
+    for cues in lex.factuality:
+        if cues.factuality == "asserted":
+            break
+        if cues.factuality == "negotiating" and trigger.category not in NEGOTIABLE:
+            continue
+        if cues.factuality == "planned" and _headline_infinitive(trigger, sent):
+            return "planned", "to"
+        cue = _matches(cues, words, trigger, sent)
+        if cue:
+            return cues.factuality, cue
+    return "asserted", None

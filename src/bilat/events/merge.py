@@ -1,0 +1,166 @@
+"""Merge the candidates of one document that report the same happening.
+
+Two candidates are one event when they have the same category (or a meeting
+is held during a visit the sentence refers to), the same factuality unless the
+later one is only a reference ("the visit", "his visit"), states that do not
+conflict, dates that do not conflict (two different days are two events), no
+conflicting named people, and, for visits, the same direction.
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING
+
+from ..knowledge import Knowledge
+from ..records import Actor, Document, Event, Item, Mention, TimeSpan
+
+if TYPE_CHECKING:
+    from .extract import Candidate
+
+SYMMETRIC = frozenset({"meeting", "exercise", "agreement", "defence_industry", "other_cooperation", "armed_conflict"})
+GRANULARITY_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4, "unknown": 5}
+SUMMARY_VERBS = {
+    "visit": "visits", "meeting": "meets", "agreement": "agreement with", "exercise": "exercise with",
+    "arms_transfer": "arms transfer to", "training": "trains", "defence_industry": "defence-industry cooperation with",
+    "support": "supports", "criticism": "criticises", "recognition": "recognition of", "aid": "aid to",
+    "armed_conflict": "fighting with", "other_cooperation": "cooperates with",
+}
+
+
+def _dates_compatible(a: TimeSpan, b: TimeSpan) -> bool:
+    if not a.known or not b.known:
+        return True
+    if a.granularity == "day" and b.granularity == "day":
+        return a.start == b.start
+    assert a.start and a.end and b.start and b.end
+    return a.start <= b.end and b.start <= a.end
+
+
+def _sources(c: "Candidate") -> set[str]:
+    return {a.country for role, a in c.actors if role == "source" and a.country}
+
+
+def _compatible(event: list["Candidate"], c: "Candidate") -> bool:
+    head = event[0]
+    same_category = head.category == c.category or (head.category == "visit" and c.category == "meeting" and c.context == "visit")
+    if not same_category:
+        return False
+    reference = c.trigger.definite or c.context == head.category
+    if head.factuality != c.factuality and not reference:
+        return False
+    a, b = set(head.countries), set(c.countries)
+    if not (a <= b or b <= a):
+        return False
+    if not all(_dates_compatible(m.date, c.date) for m in event):
+        return False
+    people_a = set().union(*(m.persons for m in event))
+    if people_a and c.persons and not (people_a & c.persons):
+        return False
+    if head.category not in SYMMETRIC:
+        sa, sb = set().union(*(_sources(m) for m in event)), _sources(c)
+        if sa and sb and not (sa & sb):
+            return False
+    return True
+
+
+def _best_date(group: list["Candidate"]) -> TimeSpan:
+    known = [m.date for m in group if m.date.known]
+    if not known:
+        return TimeSpan.unknown()
+    return min(known, key=lambda d: (GRANULARITY_RANK[d.granularity], (d.end - d.start).days if d.start and d.end else 0))
+
+
+def _actor_records(group: list["Candidate"]) -> tuple[Actor, ...]:
+    seen: dict[tuple[str, str], Actor] = {}
+    for cand in group:
+        for role, a in cand.actors:
+            key = (role, a.name)
+            if key not in seen:
+                seen[key] = Actor(role=role, name=a.name, kind=a.kind, country=a.country, sector=a.sector, title=a.title)  # type: ignore[arg-type]
+    countries = {a.country for a in seen.values() if a.country}
+    for code in sorted(countries):
+        if not any(a.kind == "country" and a.country == code for a in seen.values()):
+            role = next(a.role for a in seen.values() if a.country == code)
+            seen[(role, code)] = Actor(role=role, name=code, kind="country", country=code)
+    return tuple(sorted(seen.values(), key=lambda a: ({"source": 0, "participant": 1, "target": 2}[a.role], a.kind != "country", a.name)))
+
+
+def _items(group: list["Candidate"]) -> tuple[Item, ...]:
+    out: dict[tuple[str, str], Item] = {}
+    for cand in group:
+        for it in cand.items:
+            key = (it.kind, it.name)
+            prev = out.get(key)
+            if prev is None or (prev.quantity is None and it.quantity is not None) or (prev.value is None and it.value):
+                out[key] = it
+    return tuple(out.values())
+
+
+def _summary(category: str, factuality: str, actors: tuple[Actor, ...], countries: tuple[str, ...]) -> str:
+    def side(role: str) -> str:
+        people = [a for a in actors if a.role == role and a.kind == "person"]
+        states = sorted({a.country for a in actors if a.role == role and a.country})
+        if people:
+            p = people[0]
+            title = f" {p.title}" if p.title and p.title not in p.name else ""
+            return f"{p.country or ''}{title} {p.name}".strip()
+        return "/".join(states)
+    src, tgt = side("source"), side("target")
+    if not src and not tgt:
+        text = f"{' / '.join(countries)}: {category.replace('_', ' ')}"
+    else:
+        text = f"{src or '?'} {SUMMARY_VERBS[category]} {tgt or '?'}"
+    return text if factuality == "asserted" else f"[{factuality}] {text}"
+
+
+def _to_event(group: list["Candidate"], document: Document) -> Event:
+    head = group[0]
+    mentions = []
+    seen_spans = set()
+    for cand in group:
+        s = cand.sentence
+        key = (s.start_char, s.end_char)
+        if key in seen_spans:
+            continue
+        seen_spans.add(key)
+        mentions.append(Mention(document.doc_id, document.path, s.text, s.start_char, s.end_char,
+                                cand.attribution or document.outlet, cand.factuality))  # type: ignore[arg-type]
+    actors = _actor_records(group)
+    countries = tuple(sorted({c for cand in group for c in cand.countries}))
+    event_id = "e" + hashlib.sha256(f"{document.doc_id}|{head.sentence.start_char}|{head.category}".encode()).hexdigest()[:16]
+    location = next((c.location for c in group if c.location), None)
+    attribution = next((c.attribution for c in group if c.attribution), None) or document.outlet
+    confidence = min(0.95, max(c.confidence for c in group) + 0.05 * (len(mentions) - 1))
+    stage = _stage(head) if head.category == "arms_transfer" else None
+    return Event(
+        id=event_id, category=head.category, factuality=head.factuality, date=_best_date(group),  # type: ignore[arg-type]
+        actors=actors, countries=countries, mentions=tuple(mentions), items=_items(group), location=location,
+        stage=stage, summary=_summary(head.category, head.factuality, actors, countries),  # type: ignore[arg-type]
+        attribution=attribution, confidence=round(confidence, 2),
+    )
+
+
+def _stage(c: "Candidate") -> str | None:
+    lemma = c.sentence.doc[c.trigger.token].lemma_.lower()
+    if c.factuality == "negotiating":
+        return "negotiation" if "negotiat" in (c.extra.get("cue") or "") or "talk" in (c.extra.get("cue") or "") else "interest"
+    if c.factuality in {"proposed", "speculative", "planned", "negated"}:
+        return None
+    if lemma in {"deliver", "delivery", "receive", "hand", "supply", "transfer", "acquire"}:
+        return "delivery"
+    if lemma in {"order", "contract", "sign", "purchase", "buy", "sell", "sale", "deal"}:
+        return "order"
+    if lemma in {"operate", "field", "induct", "service"} or "in service" in c.sentence.text:
+        return "in_service"
+    return None
+
+
+def merge_candidates(candidates: list["Candidate"], document: Document, kb: Knowledge) -> list[Event]:
+    groups: list[list["Candidate"]] = []
+    for cand in candidates:
+        target = next((g for g in groups if _compatible(g, cand)), None)
+        if target is None:
+            groups.append([cand])
+        else:
+            target.append(cand)
+    return [_to_event(g, document) for g in groups]

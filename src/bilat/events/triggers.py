@@ -1,0 +1,165 @@
+"""Find the words in a sentence that report an event, and their category.
+
+A trigger is a verb of the category ("visited"), a noun of the category that a
+light verb carries ("held talks", "signed a memorandum"), a noun subject or
+title head ("Asim Munir's visit to Baku"), a cue phrase, or a named exercise.
+Triggers inside purposes ("to strengthen cooperation"), topics ("in the fields
+of training") or modifiers ("training aircraft") are not events; triggers that
+name the setting of another happening ("During the visit, ...") are kept as
+references, not new events.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from spacy.tokens import Span, Token
+
+from .lexicon import CategoryCues, Lexicon
+
+KIND_RANK = {"verb": 0, "phrase": 1, "light": 2, "entity": 3, "noun": 4}
+NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "ROOT", "appos", "pobj", "oprd", "dep", "npadvmod", "conj"}
+MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod"}
+RECEIVING_VERBS = frozenset({"buy", "purchase", "acquire", "order", "procure", "import", "obtain", "receive", "induct", "field", "operate"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: int            # doc index of the trigger word
+    clause: int           # doc index of the word whose clause the event lives in (the verb)
+    category: str
+    kind: str             # verb | light | noun | phrase | entity
+    reference: bool = False   # names the setting of another happening ("during the visit")
+    definite: bool = False    # "the visit", "his visit", "this meeting": likely an earlier event
+
+    @property
+    def rank(self) -> int:
+        return KIND_RANK[self.kind]
+
+
+def _forms(words: Iterable[str]) -> frozenset[str]:
+    out = set()
+    for w in words:
+        out.update({w, w + "ing", w + "s", w + "ed"})
+        if w.endswith("e"):
+            out.update({w[:-1] + "ing", w + "d"})
+    return frozenset(out)
+
+
+def _is_purpose(token: Token, lex: Lexicon, purpose_forms: frozenset[str]) -> bool:
+    """True when the token sits inside a purpose clause ("to strengthen ...", "aimed at ...")."""
+    for anc in [token, *token.ancestors]:
+        if anc.lemma_.lower() in purpose_forms or anc.lower_ in purpose_forms:
+            if anc is token:
+                return True
+            if anc.dep_ in {"xcomp", "advcl", "acl", "pcomp", "relcl", "ccomp", "pobj", "dobj", "conj", "ROOT", "nsubj", "attr"}:
+                return True
+        if anc.dep_ == "ROOT":
+            break
+    return False
+
+
+def _walk_conj(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
+def _under_topic(token: Token, lex: Lexicon) -> bool:
+    """"in the fields of training", "defense matters", "in terms of training"."""
+    base = _walk_conj(token)
+    if base.dep_ == "pobj" and base.head.dep_ == "prep":
+        owner = base.head.head
+        if owner.lemma_.lower() in lex.topic_heads or owner.lower_ in lex.topic_heads:
+            return True
+    if base.dep_ in MODIFIER_DEPS and base.head.lemma_.lower() in lex.topic_heads:
+        return True
+    return False
+
+
+def _context_prep(token: Token, lex: Lexicon) -> bool:
+    base = _walk_conj(token)
+    return base.dep_ == "pobj" and base.head.lower_ in lex.context_preps
+
+
+def _is_definite(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            return True
+        if child.dep_ == "det" and child.lower_ in {"the", "this", "that", "these", "those", "such"}:
+            return not any(c.dep_ == "prep" and c.lower_ in {"to", "between", "with"} for c in token.children)
+    return False
+
+
+def _clause_head(token: Token, lex: Lexicon) -> tuple[int, str]:
+    """The verb a noun trigger belongs to, and whether that verb is a light verb."""
+    base = _walk_conj(token)
+    head = base.head
+    if base.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and head.lemma_.lower() in lex.light_verbs:
+        return head.i, "light"
+    if base.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in lex.light_verbs:
+        return head.head.i, "light"       # "took part in the exercise", "participated in drills"
+    if base.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
+        return head.i, "noun"
+    return token.i, "noun"
+
+
+def _phrase_starts(sent: Span, phrase: tuple[str, ...]) -> list[int]:
+    words = [t.lower_ for t in sent]
+    n = len(phrase)
+    return [sent[i].i for i in range(len(words) - n + 1) if tuple(words[i:i + n]) == phrase]
+
+
+def _needs_met(cues: CategoryCues, token: Token, clause: Token, lex: Lexicon) -> bool:
+    if "military" not in cues.needs:
+        return True
+    scope = list(clause.subtree) if clause is not token else list(token.subtree)
+    if token.dep_ in {"compound", "amod"}:
+        scope += list(token.head.subtree)
+    for t in scope:
+        if t.ent_type_ == "WEAPON" or t.lemma_.lower() in lex.military_nouns or t.lower_ in lex.military_nouns:
+            return True
+    return False
+
+
+def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
+    """All triggers of a sentence, best first within each category."""
+    purpose_forms = _forms(lex.purpose_verbs)
+    found: list[Trigger] = []
+    for cues in lex.categories:
+        for tok in sent:
+            lemma, lower = tok.lemma_.lower(), tok.lower_
+            if tok.pos_ == "VERB" and (lemma in cues.verbs or lower in cues.verbs):
+                if _is_purpose(tok, lex, purpose_forms) or not _needs_met(cues, tok, tok, lex):
+                    continue
+                found.append(Trigger(tok.i, tok.i, cues.category, "verb"))
+            elif tok.pos_ in {"NOUN", "PROPN"} and (lemma in cues.nouns or lower in cues.nouns):
+                if tok.dep_ in MODIFIER_DEPS or tok.dep_ not in NOUN_DEPS and tok.dep_ != "poss":
+                    continue
+                if _under_topic(tok, lex) or _is_purpose(tok, lex, purpose_forms):
+                    continue
+                clause_i, kind = _clause_head(tok, lex)
+                if not _needs_met(cues, tok, sent.doc[clause_i], lex):
+                    continue
+                found.append(Trigger(tok.i, clause_i, cues.category, kind,
+                                     reference=_context_prep(tok, lex), definite=_is_definite(tok)))
+        for phrase in cues.phrases:
+            for start in _phrase_starts(sent, phrase):
+                tok = sent.doc[start]
+                head = max((sent.doc[start + k] for k in range(len(phrase))), key=lambda t: t.pos_ == "VERB")
+                if _is_purpose(head, lex, purpose_forms) or not _needs_met(cues, head, head, lex):
+                    continue
+                found.append(Trigger(tok.i, head.i, cues.category, "phrase"))
+    for ent in sent.ents:
+        if ent.label_ == "EXERCISE":
+            clause_i, _ = _clause_head(ent.root, lex)
+            found.append(Trigger(ent.root.i, clause_i, "exercise", "entity",
+                                 reference=_context_prep(ent.root, lex)))
+    return _best_per_category(found)
+
+
+def _best_per_category(found: list[Trigger]) -> list[Trigger]:
+    best: dict[str, Trigger] = {}
+    for trig in sorted(found, key=lambda t: (t.reference, t.rank, t.token)):
+        best.setdefault(trig.category, trig)
+    return sorted(best.values(), key=lambda t: t.token)

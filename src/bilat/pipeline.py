@@ -1,0 +1,92 @@
+"""The data flow of the spec, one stage a line:
+
+    paths -> read -> clean -> date the document -> analyse -> extract events -> DocumentResult
+
+Every stage is a plain function over records and can be called alone. The
+store is not touched here: callers (bilat.api, the eval, the benchmarks)
+decide what to do with the results.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from .clean import clean_document
+from .config import Settings
+from .events.extract import count_sentences, extract_events
+from .events.lexicon import load_lexicon
+from .ingest import read_paths
+from .knowledge import Knowledge, load_knowledge
+from .records import Document, DocumentResult, Rejected
+from .temporal.pubdate import infer_publication
+
+Progress = Callable[[int, "int | None"], None]
+
+
+def date_document(doc: Document) -> Document:
+    """Publication date from metadata, else inferred from the URL and the text."""
+    return replace(doc, published=infer_publication(doc.text, doc.url, doc.published))
+
+
+def cleaned_documents(paths: Iterable[str | Path], settings: Settings) -> Iterator[Document | Rejected]:
+    for raw in read_paths(paths, settings.max_file_bytes, settings.max_text_chars):
+        if isinstance(raw, Rejected):
+            yield raw
+            continue
+        doc = clean_document(raw)
+        yield doc if isinstance(doc, Rejected) else date_document(doc)
+
+
+def analysed(docs: Iterable[Document], nlp: Any, batch_size: int) -> Iterator[tuple[Any, Document]]:
+    """spaCy over the cleaned texts, a few documents at a time (bounded memory)."""
+    yield from nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=batch_size)
+
+
+def document_result(document: Document, sdoc: Any, kb: Knowledge) -> DocumentResult:
+    events = extract_events(document, sdoc, kb, load_lexicon())
+    return DocumentResult(document=document, n_sentences=count_sentences(sdoc), events=tuple(events))
+
+
+def process(paths: Sequence[str | Path], settings: Settings, *, kb: Knowledge | None = None, nlp: Any = None,
+            skip: Callable[[str], bool] | None = None, on_progress: Progress | None = None,
+            ) -> Iterator[DocumentResult | Rejected]:
+    """Read, clean, date, analyse and extract every document under ``paths``.
+
+    Yields a ``DocumentResult`` per new document and a ``Rejected`` per input
+    that could not be used. ``skip(doc_id)`` lets a caller pass over documents
+    it already has (they are neither analysed nor yielded).
+    """
+    kb = kb or load_knowledge(settings.kb_files)
+    done = 0
+    pending: list[Document] = []
+    seen: set[str] = set()
+
+    def flush() -> Iterator[DocumentResult]:
+        nonlocal nlp, done
+        if not pending:
+            return
+        if nlp is None:
+            from .nlp import load_nlp
+            nlp = load_nlp(kb, settings.model)
+        for sdoc, document in analysed(list(pending), nlp, settings.batch_size):
+            done += 1
+            if on_progress:
+                on_progress(done, None)
+            yield document_result(document, sdoc, kb)
+        pending.clear()
+
+    for item in cleaned_documents(paths, settings):
+        if isinstance(item, Rejected):
+            yield item
+            continue
+        if item.doc_id in seen or (skip is not None and skip(item.doc_id)):
+            done += 1
+            if on_progress:
+                on_progress(done, None)
+            continue
+        seen.add(item.doc_id)
+        pending.append(item)
+        if len(pending) >= settings.batch_size * 4:
+            yield from flush()
+    yield from flush()
