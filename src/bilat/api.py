@@ -1,0 +1,175 @@
+"""The Python API: the same verbs as the CLI. Returns data, prints nothing."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from itertools import islice
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+import pycountry
+
+from .config import Settings
+from .errors import BilatError, StoreError
+from .export import Format, What, event_records as _event_records, export as _export
+from .records import CATEGORIES, FACTUALITIES, DocumentResult, Event, Rejected
+from .store import MEMORY, Store
+
+WRITE_BATCH = 64
+Progress = Callable[[int, "int | None"], None]
+
+__all__ = [
+    "IngestSummary", "check_filters", "demo", "event_records", "events", "export", "ingest",
+    "open_store", "valid_iso3",
+]
+
+
+@dataclass(frozen=True)
+class IngestSummary:
+    files_seen: int
+    documents_new: int
+    documents_known: int
+    events_new: int
+    rejected: tuple[Rejected, ...]
+
+    @property
+    def nothing_read(self) -> bool:
+        """True when not a single document could be read (all inputs rejected or none found)."""
+        return self.documents_new + self.documents_known == 0
+
+
+# ---------------------------------------------------------------- validation
+
+@lru_cache(maxsize=1)
+def valid_iso3() -> frozenset[str]:
+    """Every ISO 3166-1 alpha-3 code."""
+    return frozenset(c.alpha_3 for c in pycountry.countries)
+
+
+def _unknown(kind: str, value: str, valid: Iterable[str], listing: str | None = None) -> BilatError:
+    options = list(valid)
+    close = difflib.get_close_matches(value, options, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return BilatError(f"unknown {kind} {value!r}{hint}. Valid: {listing or ', '.join(options)}")
+
+
+def check_filters(countries: Sequence[str] = (), categories: Sequence[str] = (),
+                  factualities: Sequence[str] = ()) -> None:
+    """Raise BilatError naming the first unknown country code, category or factuality."""
+    for code in countries:
+        if code.upper() not in valid_iso3():
+            raise _unknown("country code", code, sorted(valid_iso3()),
+                           "any ISO 3166-1 alpha-3 code, e.g. FRA, IND, NGA")
+    for category in categories:
+        if category not in CATEGORIES:
+            raise _unknown("category", category, CATEGORIES)
+    for factuality in factualities:
+        if factuality not in FACTUALITIES:
+            raise _unknown("factuality", factuality, FACTUALITIES)
+
+
+# ---------------------------------------------------------------- stores
+
+def open_store(settings: Settings, *, read_only: bool = True) -> Store:
+    """Open ``settings.db``; reading a store that does not exist is an error with advice."""
+    if read_only and settings.db != MEMORY and not Path(settings.db).expanduser().exists():
+        raise StoreError(f"no store at {settings.db}; run `bilat ingest PATH` first")
+    return Store(settings.db, read_only=read_only)
+
+
+# ---------------------------------------------------------------- ingest
+
+def _process(paths: Sequence[str | Path], settings: Settings, **kwargs: Any) -> Iterator[DocumentResult | Rejected]:
+    from .pipeline import process  # spaCy loads only when something is ingested
+    return process(paths, settings, **kwargs)
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+@dataclass
+class _Tally:
+    progress: int = 0     # documents the pipeline reported done (analysed, skipped or repeated)
+    skipped: int = 0      # documents already in the store
+    results: int = 0      # documents analysed in this run
+    documents_new: int = 0
+
+    @property
+    def documents_seen(self) -> int:
+        return max(self.progress, self.results + self.skipped)
+
+
+def ingest(paths: Sequence[str | Path], settings: Settings, on_progress: Progress | None = None) -> IngestSummary:
+    """Read, analyse and store the documents under ``paths``; already-stored ones are skipped.
+
+    ``files_seen`` counts every input seen: documents read plus rejected inputs.
+    """
+    tally = _Tally()
+    rejected: list[Rejected] = []
+
+    def progress(done: int, total: int | None) -> None:
+        tally.progress = max(tally.progress, done)
+        if on_progress is not None:
+            on_progress(done, total)
+
+    with Store(settings.db) as store:
+        def skip(doc_id: str) -> bool:
+            known = store.has_document(doc_id)
+            tally.skipped += known
+            return known
+
+        events_before = store.counts()["events"]
+        stream = _process(list(paths), settings, skip=skip, on_progress=progress)
+        for batch in _batches(stream, WRITE_BATCH):
+            rejected.extend(r for r in batch if isinstance(r, Rejected))
+            results = [r for r in batch if isinstance(r, DocumentResult)]
+            tally.results += len(results)
+            tally.documents_new += store.add_results(results)
+        summary = IngestSummary(
+            files_seen=tally.documents_seen + len(rejected),
+            documents_new=tally.documents_new,
+            documents_known=tally.documents_seen - tally.documents_new,
+            events_new=store.counts()["events"] - events_before,
+            rejected=tuple(rejected),
+        )
+        store.record_run(files_seen=summary.files_seen, documents_new=summary.documents_new,
+                         documents_known=summary.documents_known, events_new=summary.events_new,
+                         rejected=len(summary.rejected))
+    return summary
+
+
+def demo(settings: Settings, on_progress: Progress | None = None) -> IngestSummary:
+    """Ingest the bundled demo corpus into ``settings.db``."""
+    from .demo import corpus_path
+    return ingest([corpus_path()], settings, on_progress=on_progress)
+
+
+# ---------------------------------------------------------------- query and export
+
+def events(settings: Settings, countries: Sequence[str] = (), categories: Sequence[str] = (),
+           factualities: Sequence[str] = (), since: date | None = None,
+           until: date | None = None) -> list[Event]:
+    """Stored events involving ANY of ``countries`` and matching every other filter."""
+    check_filters(countries, categories, factualities)
+    with open_store(settings) as store:
+        return store.events(countries, categories, factualities, since, until)
+
+
+def event_records(settings: Settings, countries: Sequence[str] = (), categories: Sequence[str] = (),
+                  factualities: Sequence[str] = (), since: date | None = None,
+                  until: date | None = None) -> list[dict[str, Any]]:
+    """Like ``events`` but as export records (event.schema.json), with source counts."""
+    check_filters(countries, categories, factualities)
+    with open_store(settings) as store:
+        return _event_records(store, countries, categories, factualities, since, until)
+
+
+def export(settings: Settings, what: What, fmt: Format, out: Any) -> int:
+    """Write all events or documents of ``settings.db`` to ``out`` (path or stream)."""
+    with open_store(settings) as store:
+        return _export(store, what, fmt, out)

@@ -1,0 +1,432 @@
+"""The DuckDB store: the only module that speaks SQL.
+
+Writes are idempotent upserts keyed by content (documents by ``doc_id``, events
+by event id, mentions by event id + document + offset), so ingesting the same
+input twice leaves every table unchanged. DuckDB allows one writing process:
+workers return records, the driver writes them here.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+import duckdb
+
+from ..errors import StoreError
+from ..records import (
+    Actor, Document, DocumentResult, Event, Item, Location, Mention, PubDate, TimeSpan,
+)
+from .migrations import migrate, pending
+
+MEMORY = ":memory:"
+BATCH_RESULTS = 256
+CONTENT_TABLES = ("documents", "events", "event_countries", "event_actors", "event_items", "mentions")
+BOOKKEEPING_TABLES = ("runs",)
+_SQL_TYPES = frozenset({"VARCHAR", "INTEGER", "BIGINT", "DOUBLE", "DATE", "BOOLEAN"})
+
+Columns = Sequence[tuple[str, str]]
+
+_DOCUMENT_COLUMNS: Columns = (
+    ("doc_id", "VARCHAR"), ("path", "VARCHAR"), ("text", "VARCHAR"), ("title", "VARCHAR"),
+    ("url", "VARCHAR"), ("outlet", "VARCHAR"), ("author", "VARCHAR"),
+    ("published_start", "DATE"), ("published_end", "DATE"), ("published_basis", "VARCHAR"),
+    ("published_evidence", "VARCHAR"), ("genre", "VARCHAR"), ("source_format", "VARCHAR"),
+    ("n_sentences", "INTEGER"), ("cluster", "VARCHAR"), ("duplicate_of", "VARCHAR"),
+)
+_EVENT_COLUMNS: Columns = (
+    ("id", "VARCHAR"), ("category", "VARCHAR"), ("factuality", "VARCHAR"),
+    ("date_start", "DATE"), ("date_end", "DATE"), ("date_granularity", "VARCHAR"),
+    ("date_basis", "VARCHAR"), ("date_text", "VARCHAR"), ("location_name", "VARCHAR"),
+    ("location_country", "VARCHAR"), ("stage", "VARCHAR"), ("summary", "VARCHAR"),
+    ("attribution", "VARCHAR"), ("confidence", "DOUBLE"),
+)
+_COUNTRY_COLUMNS: Columns = (("event_id", "VARCHAR"), ("iso3", "VARCHAR"))
+_ACTOR_COLUMNS: Columns = (
+    ("event_id", "VARCHAR"), ("position", "INTEGER"), ("role", "VARCHAR"), ("name", "VARCHAR"),
+    ("kind", "VARCHAR"), ("country", "VARCHAR"), ("sector", "VARCHAR"), ("title", "VARCHAR"),
+)
+_ITEM_COLUMNS: Columns = (
+    ("event_id", "VARCHAR"), ("position", "INTEGER"), ("kind", "VARCHAR"), ("name", "VARCHAR"),
+    ("quantity", "DOUBLE"), ("value", "VARCHAR"),
+)
+_MENTION_COLUMNS: Columns = (
+    ("event_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"),
+    ("doc_path", "VARCHAR"), ("sentence", "VARCHAR"), ("attribution", "VARCHAR"),
+    ("factuality", "VARCHAR"),
+)
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """A document as the store knows it: the ``Document`` fields plus what linking adds."""
+
+    doc_id: str
+    path: str
+    text: str
+    title: str | None
+    url: str | None
+    outlet: str | None
+    author: str | None
+    published: PubDate
+    genre: str
+    source_format: str
+    n_sentences: int
+    n_events: int
+    cluster: str
+    duplicate_of: str | None = None
+
+    @property
+    def document(self) -> Document:
+        return Document(
+            doc_id=self.doc_id, path=self.path, text=self.text, title=self.title, url=self.url,
+            outlet=self.outlet, author=self.author, published=self.published,
+            genre=self.genre,  # type: ignore[arg-type]
+            source_format=self.source_format,
+        )
+
+
+# ---------------------------------------------------------------- opening
+
+def _open_advice(path: str, exc: duckdb.Error) -> str:
+    message = str(exc)
+    if "lock" in message.lower():
+        return (f"cannot open store {path}: another process is using it ({message}); "
+                "wait for that process to finish, or pass --db with another file")
+    if "not a valid DuckDB database" in message:
+        return (f"{path} is not a DuckDB database; pass --db with a new file name "
+                "or move that file out of the way")
+    return (f"cannot open store {path}: {message}; if the file is damaged, move it aside "
+            "and run `bilat ingest PATH` again to rebuild it")
+
+
+def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    if path == MEMORY:
+        return duckdb.connect(MEMORY)
+    file = Path(path).expanduser()
+    if read_only and not file.exists():
+        raise StoreError(f"no store at {path}; run `bilat ingest PATH` first")
+    if file.is_dir():
+        raise StoreError(f"{path} is a folder, not a store file; pass --db with a file name such as bilat.duckdb")
+    if not read_only:
+        file.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return duckdb.connect(str(file), read_only=read_only)
+    except duckdb.Error as exc:
+        raise StoreError(_open_advice(path, exc)) from exc
+
+
+# ---------------------------------------------------------------- record -> rows
+
+def _document_row(result: DocumentResult) -> tuple:
+    d = result.document
+    return (d.doc_id, d.path, d.text, d.title, d.url, d.outlet, d.author,
+            d.published.start, d.published.end, d.published.basis, d.published.evidence,
+            d.genre, d.source_format, result.n_sentences, d.doc_id, None)
+
+
+def _event_row(e: Event) -> tuple:
+    loc = e.location
+    return (e.id, e.category, e.factuality, e.date.start, e.date.end, e.date.granularity,
+            e.date.basis, e.date.text, loc.name if loc else None, loc.country if loc else None,
+            e.stage, e.summary, e.attribution, float(e.confidence))
+
+
+def _actor_rows(e: Event) -> Iterator[tuple]:
+    for i, a in enumerate(e.actors):
+        yield (e.id, i, a.role, a.name, a.kind, a.country, a.sector, a.title)
+
+
+def _item_rows(e: Event) -> Iterator[tuple]:
+    for i, it in enumerate(e.items):
+        yield (e.id, i, it.kind, it.name, it.quantity, it.value)
+
+
+def _mention_rows(e: Event) -> Iterator[tuple]:
+    for m in e.mentions:
+        yield (e.id, m.doc_id, m.start, m.end, m.doc_path, m.sentence, m.attribution, m.factuality)
+
+
+def _unique(rows: Iterable[tuple], key: Callable[[tuple], tuple] = lambda row: row[:1]) -> list[tuple]:
+    """First row wins for each key (by default the first field)."""
+    seen: dict[tuple, tuple] = {}
+    for row in rows:
+        seen.setdefault(key(row), row)
+    return list(seen.values())
+
+
+def _whole(row: tuple) -> tuple:
+    return row
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+# ---------------------------------------------------------------- rows -> records
+
+def _event_from_row(row: tuple, children: dict[str, dict[str, list]]) -> Event:
+    (eid, category, factuality, start, end, granularity, basis, text, loc_name, loc_country,
+     stage, summary, attribution, confidence) = row
+    return Event(
+        id=eid, category=category, factuality=factuality,
+        date=TimeSpan(start=start, end=end, granularity=granularity, basis=basis, text=text),
+        actors=tuple(children["actors"].get(eid, ())),
+        countries=tuple(children["countries"].get(eid, ())),
+        mentions=tuple(children["mentions"].get(eid, ())),
+        items=tuple(children["items"].get(eid, ())),
+        location=Location(loc_name, loc_country) if loc_name is not None else None,
+        stage=stage, summary=summary, attribution=attribution, confidence=confidence,
+    )
+
+
+def _document_from_row(row: tuple) -> StoredDocument:
+    (doc_id, path, text, title, url, outlet, author, p_start, p_end, p_basis, p_evidence,
+     genre, source_format, n_sentences, cluster, duplicate_of, n_events) = row
+    return StoredDocument(
+        doc_id=doc_id, path=path, text=text, title=title, url=url, outlet=outlet, author=author,
+        published=PubDate(start=p_start, end=p_end, basis=p_basis, evidence=p_evidence),
+        genre=genre, source_format=source_format, n_sentences=n_sentences,
+        n_events=n_events, cluster=cluster, duplicate_of=duplicate_of,
+    )
+
+
+def _filter_sql(countries: Sequence[str], categories: Sequence[str], factualities: Sequence[str],
+                since: date | None, until: date | None) -> tuple[str, list[Any]]:
+    """WHERE clause over ``events e`` and its parameters."""
+    conds, params = ["TRUE"], []
+    if categories:
+        conds.append("e.category IN (SELECT unnest(?::VARCHAR[]))")
+        params.append(list(categories))
+    if factualities:
+        conds.append("e.factuality IN (SELECT unnest(?::VARCHAR[]))")
+        params.append(list(factualities))
+    if countries:
+        conds.append("e.id IN (SELECT event_id FROM event_countries WHERE iso3 IN (SELECT unnest(?::VARCHAR[])))")
+        params.append([c.upper() for c in countries])
+    if since is not None:
+        conds.append("e.date_start IS NOT NULL AND coalesce(e.date_end, e.date_start) >= ?")
+        params.append(since)
+    if until is not None:
+        conds.append("e.date_start IS NOT NULL AND e.date_start <= ?")
+        params.append(until)
+    return " AND ".join(conds), params
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _insert_sql(table: str, columns: Columns, conflict: str = "ON CONFLICT DO NOTHING") -> str:
+    for _, sql_type in columns:
+        if sql_type not in _SQL_TYPES:
+            raise StoreError(f"column type {sql_type!r} is not one the store writes; use one of {sorted(_SQL_TYPES)}")
+    names = ", ".join(_quote(n) for n, _ in columns)
+    values = ", ".join(f"unnest(?::{t}[])" for _, t in columns)
+    return f"INSERT INTO {_quote(table)} ({names}) SELECT {values} {conflict}"
+
+
+def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: Columns,
+                 rows: Sequence[Sequence[Any]], conflict: str = "ON CONFLICT DO NOTHING") -> None:
+    """Insert rows column-wise in one statement (one round trip per table per batch)."""
+    if not rows:
+        return
+    by_column = [list(col) for col in zip(*rows)]
+    con.execute(_insert_sql(table, columns, conflict), by_column)
+
+
+def write_parquet(path: str | Path, columns: Columns, rows: Sequence[Sequence[Any]]) -> int:
+    """Write flat typed rows to a Parquet file through an in-memory DuckDB; return the row count."""
+    con = duckdb.connect(MEMORY)
+    try:
+        spec = ", ".join(f"{_quote(n)} {t}" for n, t in columns)
+        con.execute(f"CREATE TABLE export ({spec})")
+        _insert_rows(con, "export", columns, rows, conflict="")
+        target = str(Path(path)).replace("'", "''")
+        con.execute(f"COPY export TO '{target}' (FORMAT parquet)")
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot write Parquet file {path}: {exc}; check the folder exists and is writable") from exc
+    finally:
+        con.close()
+    return len(rows)
+
+
+class Store:
+    """A bilat store in one DuckDB file (or ``":memory:"``)."""
+
+    def __init__(self, path: str | Path = "bilat.duckdb", *, read_only: bool = False) -> None:
+        self.path = str(path)
+        read_only = read_only and self.path != MEMORY
+        self._con = _connect(self.path, read_only)
+        try:
+            self._prepare(read_only)
+        except BaseException:
+            self._con.close()
+            raise
+
+    def _prepare(self, read_only: bool) -> None:
+        try:
+            if not read_only:
+                migrate(self._con)
+                return
+            todo = pending(self._con)
+        except duckdb.Error as exc:
+            raise StoreError(_open_advice(self.path, exc)) from exc
+        if todo:
+            raise StoreError(
+                f"store {self.path} needs schema upgrade(s) {', '.join(m.name for m in todo)}; "
+                "run `bilat ingest PATH --db " + self.path + "` once to apply them")
+
+    # ------------------------------------------------------------ lifecycle
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ writing
+    def has_document(self, doc_id: str) -> bool:
+        row = self._con.execute("SELECT 1 FROM documents WHERE doc_id = ? LIMIT 1", [doc_id]).fetchone()
+        return row is not None
+
+    def add_results(self, results: Iterable[DocumentResult]) -> int:
+        """Upsert documents with their events and mentions; return how many documents were new."""
+        return sum(self._add_batch(batch) for batch in _chunks(results, BATCH_RESULTS))
+
+    def _add_batch(self, batch: list[DocumentResult]) -> int:
+        documents = _unique(_document_row(r) for r in batch)
+        events = [e for r in batch for e in r.events]
+        ids = [row[0] for row in documents]
+        known = {d for (d,) in self._con.execute(
+            "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()}
+        tables = (
+            ("documents", _DOCUMENT_COLUMNS, documents),
+            ("events", _EVENT_COLUMNS, _unique(_event_row(e) for e in events)),
+            ("event_countries", _COUNTRY_COLUMNS, _unique(((e.id, c) for e in events for c in e.countries), _whole)),
+            ("event_actors", _ACTOR_COLUMNS,
+             _unique((r for e in events for r in _actor_rows(e)), lambda r: (r[0], *r[2:5]))),
+            ("event_items", _ITEM_COLUMNS,
+             _unique((r for e in events for r in _item_rows(e)), lambda r: (r[0], *r[2:4]))),
+            ("mentions", _MENTION_COLUMNS, _unique((r for e in events for r in _mention_rows(e)), lambda r: r[:3])),
+        )
+        self._write(tables)
+        return len([i for i in ids if i not in known])
+
+    def _write(self, tables: Sequence[tuple[str, Columns, list[tuple]]]) -> None:
+        self._con.execute("BEGIN TRANSACTION")
+        try:
+            for table, columns, rows in tables:
+                _insert_rows(self._con, table, columns, rows)
+            self._con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self._con.execute("ROLLBACK")
+            raise StoreError(f"cannot write to store {self.path}: {exc}; nothing from this batch was kept") from exc
+
+    def record_run(self, *, files_seen: int, documents_new: int, documents_known: int,
+                   events_new: int, rejected: int) -> int:
+        """Record one ingest run in the bookkeeping table; return its run id."""
+        row = self._con.execute(
+            "INSERT INTO runs SELECT coalesce(max(run_id), 0) + 1, current_timestamp, ?, ?, ?, ?, ? "
+            "FROM runs RETURNING run_id",
+            [files_seen, documents_new, documents_known, events_new, rejected]).fetchone()
+        return int(row[0]) if row else 0
+
+    # ------------------------------------------------------------ reading
+    def documents(self, *, with_text: bool = True) -> list[StoredDocument]:
+        """Every document, by publication date (unknown last), then path."""
+        text = "d.text" if with_text else "''"
+        rows = self._con.execute(f"""
+            SELECT d.doc_id, d.path, {text}, d.title, d.url, d.outlet, d.author,
+                   d.published_start, d.published_end, d.published_basis, d.published_evidence,
+                   d.genre, d.source_format, d.n_sentences, d.cluster, d.duplicate_of,
+                   coalesce(n.n_events, 0)
+            FROM documents d
+            LEFT JOIN (SELECT doc_id, count(DISTINCT event_id) AS n_events FROM mentions GROUP BY doc_id) n
+              ON n.doc_id = d.doc_id
+            ORDER BY d.published_start NULLS LAST, d.path, d.doc_id""").fetchall()
+        return [_document_from_row(r) for r in rows]
+
+    def events(self, countries: Sequence[str] = (), categories: Sequence[str] = (),
+               factualities: Sequence[str] = (), since: date | None = None,
+               until: date | None = None) -> list[Event]:
+        """Events matching every given filter.
+
+        ``countries``: events involving ANY of the given ISO3 codes. ``since``/``until``:
+        events whose date interval overlaps [since, until]; undated events are then left out.
+        Ordered by start date (unknown last), then id.
+        """
+        where, params = _filter_sql(countries, categories, factualities, since, until)
+        rows = self._con.execute(
+            f"SELECT {', '.join('e.' + _quote(n) for n, _ in _EVENT_COLUMNS)} FROM events e "
+            f"WHERE {where} ORDER BY e.date_start NULLS LAST, e.id", params).fetchall()
+        if not rows:
+            return []
+        children = self._children(where, params)
+        return [_event_from_row(r, children) for r in rows]
+
+    def _children(self, where: str, params: list[Any]) -> dict[str, dict[str, list]]:
+        sel = f"(SELECT e.id FROM events e WHERE {where})"
+
+        def grouped(sql: str, build: Any) -> dict[str, list]:
+            out: dict[str, list] = {}
+            for row in self._con.execute(sql, params).fetchall():
+                out.setdefault(row[0], []).append(build(*row[1:]))
+            return out
+
+        return {
+            "countries": grouped(
+                f"SELECT event_id, iso3 FROM event_countries WHERE event_id IN {sel} ORDER BY event_id, iso3",
+                lambda iso3: iso3),
+            "actors": grouped(
+                "SELECT event_id, role, name, kind, country, sector, title FROM event_actors "
+                f"WHERE event_id IN {sel} ORDER BY event_id, position, role, name",
+                lambda *a: Actor(*a)),
+            "items": grouped(
+                "SELECT event_id, kind, name, quantity, value FROM event_items "
+                f"WHERE event_id IN {sel} ORDER BY event_id, position, kind, name",
+                lambda *i: Item(*i)),
+            "mentions": grouped(
+                'SELECT event_id, doc_id, doc_path, sentence, start, "end", attribution, factuality '
+                f"FROM mentions WHERE event_id IN {sel} ORDER BY event_id, doc_id, start",
+                lambda *m: Mention(*m)),
+        }
+
+    def source_counts(self) -> dict[str, tuple[int, int]]:
+        """event id -> (documents that mention it, story clusters among them)."""
+        rows = self._con.execute("""
+            SELECT m.event_id, count(DISTINCT m.doc_id), count(DISTINCT coalesce(d.cluster, m.doc_id))
+            FROM mentions m LEFT JOIN documents d ON d.doc_id = m.doc_id
+            GROUP BY m.event_id""").fetchall()
+        return {eid: (int(n_docs), int(n_clusters)) for eid, n_docs, n_clusters in rows}
+
+    def applied_migrations(self) -> list[str]:
+        """Names of the schema migrations recorded in this store, oldest first."""
+        return [n for (n,) in self._con.execute("SELECT name FROM migrations ORDER BY name").fetchall()]
+
+    def counts(self) -> dict[str, int]:
+        """Row count of every table."""
+        out = {}
+        for table in CONTENT_TABLES + BOOKKEEPING_TABLES:
+            row = self._con.execute(f"SELECT count(*) FROM {_quote(table)}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        return out
+
+    def checksum(self) -> str:
+        """SHA-256 over every content table's sorted rows (run bookkeeping excluded)."""
+        digest = hashlib.sha256()
+        for table in CONTENT_TABLES:
+            row = self._con.execute(
+                "SELECT coalesce(md5(string_agg(r, chr(10) ORDER BY r)), '') "
+                f"FROM (SELECT CAST(t AS VARCHAR) AS r FROM {_quote(table)} t)").fetchone()
+            digest.update(f"{table}:{row[0] if row else ''}\n".encode())
+        return digest.hexdigest()
