@@ -353,3 +353,22 @@ def test_ingest_genre_unknown_without_cues():
 def test_ingest_genre_label_in_a_copied_menu_is_ignored():
     text = "News\nOpinion\nSport\nHarbour deal signed\n\nThe harbour deal was signed on Monday, officials said."
     assert label_genre("Harbour deal signed", text, None) is None
+
+
+@pytest.mark.parametrize("title", ["Analysis-ready data portal opens", "Comment sought on the new port fees",
+                                   "Opinion polls favour the treaty"])
+def test_ingest_genre_label_words_inside_a_title_are_not_labels(title):
+    assert label_genre(title, "Body.", None) is None
+
+
+def test_ingest_folder_symlink_loop_is_walked_once(tmp_path):
+    (tmp_path / "a.txt").write_text("Title\n\nBody text.\n")
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    assert [item.path for item in read_all(tmp_path)] == [str(tmp_path / "a.txt")]
+
+
+def test_ingest_json_of_another_shape_is_rejected(tmp_path):
+    path = tmp_path / "config.json"
+    path.write_text('{"settings": {"depth": 2}}')
+    rejected = only(read_all(path))
+    assert isinstance(rejected, Rejected) and "not an article" in rejected.reason and "articles" in rejected.hint

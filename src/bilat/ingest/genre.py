@@ -24,15 +24,14 @@ GENRE_FILE = Path(__file__).resolve().parent.parent / "data" / "genre.yaml"
 LABEL_LINES = 5           # label lines are looked for among the first non-empty lines
 BYLINE_LINES = 8
 DATELINE_LINES = 4
-MENU_ITEM_WORDS = 2        # several very short lines at the top are a copied menu, not a label
-MENU_MIN_ITEMS = 3
+MENU_ITEM_WORDS = 2        # a label line next to another very short line is a copied menu
 MIN_SCORE = 2             # below this on every genre: "unknown"
 _QUOTED = re.compile(r"“[^”\n]*(?:”|$)|\"[^\"\n]*(?:\"|$)|«[^»\n]*(?:»|$)", re.MULTILINE)
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s+|$)")
 _DATELINE = re.compile(r"^[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:,\s*[A-Z][\w.'’ -]{1,30})?"
                        r"\s*(?:\([^)\n]{1,40}\))?\s*(?::|—|–|-{1,2})\s+\S")
-_LABEL_SEPARATOR = r"\s*(?::|\||—|–|-)\s*"
+_LABEL_SEPARATOR = r"(?:\s*[:|]\s*|\s+[—–-]\s+)"
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -56,6 +55,7 @@ class GenreCues:
     opinion_phrase: re.Pattern[str]
     analysis_phrase: re.Pattern[str]
     reporting: re.Pattern[str]
+    news_time: re.Pattern[str]
     agency_tag: re.Pattern[str]
 
 
@@ -94,6 +94,7 @@ def load_genre_cues(path: Path = GENRE_FILE) -> GenreCues:
             opinion_phrase=_phrase_pattern(data["opinion_phrases"]),
             analysis_phrase=_phrase_pattern(data["analysis_phrases"]),
             reporting=_phrase_pattern(data["reporting_cues"]),
+            news_time=_phrase_pattern(data["news_time_phrases"]),
             agency_tag=re.compile(rf"\((?:{agencies})(?:\s*[/,]\s*[\w ]+)*\)|[—–-]\s*(?:{agencies})\s*$",
                                   re.MULTILINE),
         )
@@ -103,6 +104,22 @@ def load_genre_cues(path: Path = GENRE_FILE) -> GenreCues:
 
 def _head_lines(text: str, count: int) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()][:count]
+
+
+def _top_lines(text: str, count: int) -> list[str]:
+    """Stripped lines up to and including the ``count``-th non-empty one (blank lines kept)."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        lines.append(line.strip())
+        if sum(1 for kept in lines if kept) >= count:
+            break
+    return lines
+
+
+def _in_menu(lines: list[str], index: int) -> bool:
+    """A short line directly next to another short line is a copied menu item, not a label."""
+    neighbours = (lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines))
+    return any(line and len(line.split()) <= MENU_ITEM_WORDS for line in neighbours)
 
 
 def _url_genre(url: str | None, cues: GenreCues, genres: tuple[str, ...]) -> str | None:
@@ -122,11 +139,11 @@ def label_genre(title: str | None, text: str, url: str | None = None) -> Genre |
     for genre in labelled:
         if title and (cues.label_prefix[genre].search(title) or cues.title_phrase[genre].search(title)):
             return genre  # type: ignore[return-value]
-    head = _head_lines(text, LABEL_LINES)
-    menu = sum(1 for line in head if len(line.split()) <= MENU_ITEM_WORDS) >= MENU_MIN_ITEMS
-    for line in head:
+    lines = _top_lines(text, LABEL_LINES)
+    for index, line in enumerate(lines):
         for genre in labelled:
-            if (cues.label_line[genre].match(line) and not menu) or cues.label_prefix[genre].match(line):
+            lone = cues.label_line[genre].match(line) and not _in_menu(lines, index)
+            if lone or cues.label_prefix[genre].match(line):
                 return genre  # type: ignore[return-value]
     return _url_genre(url, cues, labelled)  # type: ignore[return-value]
 
@@ -161,7 +178,8 @@ def score_genre(title: str | None, text: str, url: str | None = None) -> GenreSc
     analysis = min(len(cues.analysis_phrase.findall(voice)), 3)
     news = 3 if any(_DATELINE.match(line) for line in _head_lines(text, DATELINE_LINES)) else 0
     news += 3 if cues.agency_tag.search(text) else 0
-    news += _rate_points(len(cues.reporting.findall(voice)) / sentences, (0.1, 0.2, 0.35))
+    news += _rate_points(len(cues.reporting.findall(voice)) / sentences, (0.05, 0.15, 0.3))
+    news += min(len(cues.news_time.findall(voice)), 2)
     news += 1 if _url_genre(url, cues, ("news",)) else 0
     return GenreScores(news=news, opinion=opinion, analysis=analysis)
 
@@ -172,6 +190,8 @@ def guess_genre(title: str | None, text: str, url: str | None) -> Genre:
     if labelled:
         return labelled
     scores = score_genre(title, text, url)
+    if scores.news and not scores.opinion and not scores.analysis:
+        return "news"         # plain reporting: a news cue and no voice of its own
     ranked = sorted((("news", scores.news), ("opinion", scores.opinion), ("analysis", scores.analysis)),
                     key=lambda pair: pair[1], reverse=True)
     (best, top), (_, runner_up) = ranked[0], ranked[1]

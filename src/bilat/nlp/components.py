@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..knowledge import Knowledge, spelling_variants
+from ..knowledge import Knowledge, Weapon, compact_tokens, spelling_variants
 
 Pattern = dict[str, object]
 MakeDoc = Callable[[str], Doc]
@@ -23,6 +23,7 @@ _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 MODEL_LABELS_TO_CHECK = frozenset({"ORG", "PERSON", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"})
 COUNTRY_LABELS = {"demonym": "NORP", "prefix": "NORP"}
 MAX_NAME_TOKENS = 4
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
 # ---------------------------------------------------------------- patterns
@@ -125,6 +126,15 @@ def ruler_patterns(kb: Knowledge, make_doc: MakeDoc) -> list[Pattern]:
 
 # ---------------------------------------------------------------- the fixer
 
+def exact_weapon(kb: Knowledge, text: str) -> Weapon | None:
+    """The catalogue entry whose name or alias is the whole text (spacing and hyphens aside)."""
+    weapon = kb.weapon(text)
+    key = "".join(compact_tokens(text))
+    if weapon and any("".join(compact_tokens(a)) == key for a in (weapon.name, *weapon.aliases)):
+        return weapon
+    return None
+
+
 def title_words(kb: Knowledge) -> frozenset[str]:
     """Words that belong to titles and ranks: a name never continues through them."""
     words = {w.lower() for o in kb.offices.values() for t in o.titles for w in re.split(r"[\s-]+", t)}
@@ -163,14 +173,19 @@ class EntityFixer:
             return [ent]
         kb = self.kb
         assert kb is not None
-        core = ent[:-1] if len(ent) > 1 and ent[-1].text in ("'s", "’s", "'", "’") else ent
+        core = ent[:-1] if len(ent) > 1 and ent[-1].text in POSSESSIVES else ent
+        weapon = exact_weapon(kb, core.text) if ent.label_ in ("PERSON", "ORG", "PRODUCT") else None
+        if weapon:
+            return [Span(doc, core.start, core.end, label="WEAPON", span_id=weapon.name)]
+        if ent.label_ == "PERSON" and any(ch.isdigit() for ch in core.text):
+            return [Span(doc, core.start, core.end, label="PRODUCT")]   # model codes such as "YLC-18A"
         country = kb.country_form(core.text)
         if country:
             return [Span(doc, core.start, core.end, label=COUNTRY_LABELS.get(country[1], "GPE"), span_id=country[0])]
         place = kb.place(core.text)
         if place and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
             return [Span(doc, core.start, core.end, label="LOC", span_id=place.name)]
-        return self.split_leading_marker(doc, ent)
+        return self.split_leading_marker(doc, core)
 
     def split_leading_marker(self, doc: Doc, ent: Span) -> list[Span]:
         """'General Asim' (ORG) -> RANK + PERSON; 'COAS Asim Munir' (PERSON) -> TITLE + PERSON."""
@@ -183,13 +198,15 @@ class EntityFixer:
             if (rank or office) and self.is_name(rest):
                 marker = (Span(doc, head.start, head.end, label="RANK", span_id=rank[0]) if rank
                           else Span(doc, head.start, head.end, label="TITLE", span_id=office.id))  # type: ignore[union-attr]
-                return [marker, self.person(doc, rest.start, rest.end)]
+                return [marker, self.person(doc, rest.start, rest.end, head.text)]
         return [ent]
 
-    def person(self, doc: Doc, start: int, end: int) -> Span:
+    def person(self, doc: Doc, start: int, end: int, marker: str = "") -> Span:
+        """A PERSON span whose ent_id is the office holder the name (with its rank or title) denotes."""
         kb = self.kb
         assert kb is not None
-        people = kb.people_named(doc[start:end].text)
+        name = doc[start:end].text
+        people = kb.people_named(f"{marker} {name}".strip()) or kb.people_named(name)
         return Span(doc, start, end, label="PERSON", span_id=people[0].person if people else "")
 
     # -- names after ranks and titles
@@ -218,7 +235,7 @@ class EntityFixer:
                 end += 1
             if end > marker.end and not any(s.id_ and s.start < end and s.end > marker.end for s in spans):
                 out = [s for s in out if not (s.start < end and s.end > marker.end)]
-                out.append(self.person(doc, marker.end, end))
+                out.append(self.person(doc, marker.end, end, marker.text))
         return out
 
     def is_stray_rank(self, doc: Doc, span: Span) -> bool:
