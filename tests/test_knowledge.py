@@ -164,7 +164,8 @@ def test_knowledge_weapon(kb, text, name):
 
 
 @pytest.mark.parametrize(
-    ("text", "name"), [("Three Brothers-2021", "Three Brothers"), ("AMAN-2013", "AMAN"), ("Aman 2017", "AMAN")]
+    ("text", "name"), [("Three Brothers-2021", "Three Brothers"), ("AMAN-2013", "AMAN"), ("AMAN 2017", "AMAN"),
+                        ("Three Brothers", "Three Brothers")]
 )
 def test_knowledge_exercise(kb, text, name):
     exercise = kb.exercise(text)

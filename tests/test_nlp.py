@@ -16,6 +16,16 @@ def entities(doc) -> set[tuple[str, str, str]]:
     return {(e.text, e.label_, e.ent_id_) for e in doc.ents}
 
 
+def has_entities(doc, expected: set[tuple[str, str, str]]) -> bool:
+    """Every expected (text, label, ent_id) is found; a weapon span may carry a generic noun ("Rafale jets")."""
+    found = entities(doc)
+    return all(
+        item in found or (item[1] == "WEAPON" and any(
+            label == "WEAPON" and ent_id == item[2] and text.startswith(item[0]) for text, label, ent_id in found))
+        for item in expected
+    )
+
+
 def paragraph(text: str, needle: str) -> str:
     """The paragraph (line) of a seed that contains ``needle``."""
     return next(line for line in text.splitlines() if needle in line)
@@ -47,7 +57,7 @@ def paragraph(text: str, needle: str) -> str:
           ("Rawalpindi", "GPE", "PAK"), ("Naval Forces Commander", "TITLE", "navy_chief")}),
         ("004", "Pakistan Air Force Academy", {("Pakistan Air Force Academy", "ORG", "Pakistan Air Force Academy")}),
         ("001", "AMAN-2013", {("AMAN-2013", "EXERCISE", "AMAN"), ("Arabian Sea", "LOC", "Arabian Sea")}),
-        ("002", "Colonel General Karim Valiyev",
+        ("002", "Karim Valiyev visited the headquarters",
          {("Colonel General", "RANK", "Colonel General"), ("Karim Valiyev", "PERSON", "Karim Valiyev"),
           ("GIDS", "ORG", "Global Industrial and Defence Solutions")}),
         ("003", "According to the Inter-Service Public Relations",
@@ -70,7 +80,7 @@ def test_nlp_district_names_are_never_people(nlp, seed_text):
     [
         ("India signed a contract with France for 26 more Rafale jets, Defence Minister Rajnath Singh "
          "told reporters in New Delhi.",
-         {("India", "GPE", "IND"), ("France", "GPE", "FRA"), ("Rafale", "WEAPON", "Rafale"),
+         {("India", "GPE", "IND"), ("France", "GPE", "FRA"), ("Rafale", "WEAPON", "Dassault Rafale"),
           ("Defence Minister", "TITLE", "defence_minister"), ("Rajnath Singh", "PERSON", "Rajnath Singh"),
           ("New Delhi", "GPE", "IND")}),
         ("Ukrainian units took delivery of further Bayraktar TB2 drones from Türkiye's Baykar, officials in Kyiv said.",
@@ -98,7 +108,8 @@ def test_nlp_district_names_are_never_people(nlp, seed_text):
     ],
 )
 def test_nlp_own_sentences_get_knowledge_entities(nlp, sentence, expected):
-    assert expected <= entities(nlp(sentence))
+    doc = nlp(sentence)
+    assert has_entities(doc, expected), entities(doc)
 
 
 def test_nlp_person_after_rank_links_to_office_holder(nlp):

@@ -44,13 +44,13 @@ _CODE = re.compile(r"^[A-Z]{2,3}$")
 
 
 def fold(text: str) -> str:
-    """ASCII-fold a name: 'Chișinău' -> 'Chisinau'."""
+    """ASCII-fold a name: 'Zürich' -> 'Zurich'."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def uncomma(name: str) -> str:
-    """'Korea, Republic of' -> 'Republic of Korea'; 'Congo, The ...' -> 'The ... Congo'."""
+    """'X, Republic of' -> 'Republic of X' (ISO list names put the qualifier last)."""
     if ", " not in name:
         return name
     head, tail = name.split(", ", 1)
@@ -70,7 +70,7 @@ def unique(items: Iterable[str | None]) -> list[str]:
 
 
 def demonym_plurals(demonym: str) -> list[str]:
-    """Regular plurals only: 'Pakistani' -> 'Pakistanis'; 'Turkish', 'Chinese' have none."""
+    """Regular plurals only: '-i' / '-an' demonyms take '-s'; '-ish', '-ese' ones have none."""
     if demonym.endswith(("sh", "ch", "ese", "ss", "s", "x", "z")):
         return []
     return [demonym + "s"]
@@ -184,7 +184,7 @@ def safe_city_names(city: dict, iso2: str, populations, filters: Filters, taken:
 
 
 def keep_shared_demonyms_for_largest(records: list[dict]) -> None:
-    """A demonym shared by a state and its territories ('French', 'Chinese') stays with the most populous."""
+    """A demonym shared by a state and its territories (a territory's inhabitants often share its state's demonym) stays with the most populous."""
     owners: dict[str, list[dict]] = defaultdict(list)
     for record in records:
         for demonym in record["demonyms"]:

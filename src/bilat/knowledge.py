@@ -129,7 +129,7 @@ class Rank:
 # ---------------------------------------------------------------- text keys
 
 def fold(text: str) -> str:
-    """Strip diacritics: 'Türkiye' -> 'Turkiye'."""
+    """Strip diacritics: 'Zürich' -> 'Zurich'."""
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
@@ -144,12 +144,12 @@ def strip_possessive(text: str) -> str:
 
 
 def is_exact_form(form: str) -> bool:
-    """Short forms, abbreviations and dotted forms ('Pak', 'US', 'U.S.') match case-sensitively."""
+    """Short forms, abbreviations and dotted forms (four letters or fewer, all caps, 'U.N.') match case-sensitively."""
     return len(form) <= 4 or form.isupper() or "." in form
 
 
 def loose_key(text: str) -> str:
-    """Case- and accent-insensitive key with British spellings: 'Defense Minister' -> 'defence minister'."""
+    """Case- and accent-insensitive key with -ce/-ise spellings: 'Defense Minister' -> 'defence minister'."""
     key = fold(clean(text)).casefold().replace("&", "and")
     for pattern, repl in _SPELLING:
         key = pattern.sub(repl, key)
@@ -465,7 +465,7 @@ class Knowledge:
         return self._leading_country(text)
 
     def _leading_country(self, text: str) -> str | None:
-        """'Pak Army' -> PAK: the longest leading run of words that names one country."""
+        """'<short form> Army' -> ISO3: the longest leading run of words that names one country."""
         words = drop_leading_words(text).split(" ")
         for n in range(len(words) - 1, 0, -1):
             codes = self._country_codes(strip_possessive(" ".join(words[:n])))
@@ -478,7 +478,7 @@ class Knowledge:
         return country.name if country else iso3
 
     def _without_countries(self, text: str) -> str:
-        """Remove country words anywhere: 'the Pak Army chief' -> 'the Army chief'."""
+        """Remove country words anywhere: 'the <demonym> Army chief' -> 'the Army chief'."""
         words = text.split(" ")
         kept: list[str] = []
         i = 0
@@ -495,7 +495,7 @@ class Knowledge:
     # -- offices and people
 
     def office_for_title(self, text: str) -> Office | None:
-        """'COAS', 'the army chief', 'Chief of the General Staff', 'Pakistan's defence minister' -> Office."""
+        """'COAS', 'the army chief', 'Chief of the General Staff', "X's defence minister" -> Office."""
         text = strip_possessive(clean(text))
         found = self.office_exact(text) or self.office_exact(drop_leading_words(text))
         if found:
@@ -556,7 +556,7 @@ class Knowledge:
         return words[0] == name[-1] or (had_prefix and words[0] in name[:-1])
 
     def _split_rank(self, text: str) -> tuple[str, str | None]:
-        """'General Asim' -> ('Asim', 'General'); titles are split off the same way."""
+        """'General Amir' -> ('Amir', 'General'); titles are split off the same way."""
         words = text.split(" ")
         for n in range(min(5, len(words) - 1), 0, -1):
             head = " ".join(words[:n])

@@ -50,6 +50,7 @@ class DocContext:
     kb: Knowledge
     on: date | None = None
     title_country: dict[str, str] = field(default_factory=dict)    # office id -> ISO3
+    title_person: dict[tuple[str, str], "EntityActor"] = field(default_factory=dict)  # (ISO3, office) -> person
     last_person: EntityActor | None = None
     country_counts: Counter = field(default_factory=Counter)
     focus: tuple[str, ...] = ()
@@ -59,6 +60,8 @@ class DocContext:
             self.last_person = actor
         if office and actor.country:
             self.title_country.setdefault(office, actor.country)
+            if actor.kind == "person":
+                self.title_person[(actor.country, office)] = actor
 
 
 def _country_of_text(kb: Knowledge, text: str) -> str | None:
@@ -143,7 +146,6 @@ def _resolve_person(ent: Span, ctx: DocContext) -> EntityActor:
     title = _preceding_title(ent, ctx)
     if holders:
         best = _holder_on(holders, ctx.on)
-        office = kb.office_for_title(best.office) if False else None
         sector = _office_sector(kb, best.office)
         actor = EntityActor(ent.start, ent.end, ent.text, "person", best.person, best.country, sector,
                             title or _office_title(kb, best.office))
@@ -174,14 +176,12 @@ def _holder_on(holders, on: date | None):
 
 
 def _office_sector(kb: Knowledge, office_id: str | None) -> str | None:
-    if not office_id:
-        return None
-    office = kb.office_for_title(office_id)
+    office = kb.offices.get(office_id) if office_id else None
     return office.sector if office else None
 
 
 def _office_title(kb: Knowledge, office_id: str) -> str | None:
-    office = kb.office_for_title(office_id)
+    office = kb.offices.get(office_id)
     return office.titles[0] if office and office.titles else None
 
 
@@ -218,6 +218,11 @@ def _resolve_title(ent: Span, ctx: DocContext) -> EntityActor | None:
     if code is None:
         return None
     ctx.title_country.setdefault(office.id, code)
+    named = ctx.title_person.get((code, office.id))
+    if named is not None:
+        actor = EntityActor(ent.start, ent.end, ent.text, "person", named.name, code, office.sector, ent.text, inferred)
+        ctx.note(actor)
+        return actor
     holder = kb.holder(code, office.id, ctx.on)
     if holder:
         actor = EntityActor(ent.start, ent.end, ent.text, "person", holder.person, code, office.sector, ent.text, inferred)

@@ -188,7 +188,7 @@ class EntityFixer:
         return self.split_leading_marker(doc, core)
 
     def split_leading_marker(self, doc: Doc, ent: Span) -> list[Span]:
-        """'General Asim' (ORG) -> RANK + PERSON; 'COAS Asim Munir' (PERSON) -> TITLE + PERSON."""
+        """'General Amir' (ORG) -> RANK + PERSON; 'COAS Amir Khan' (PERSON) -> TITLE + PERSON."""
         kb = self.kb
         assert kb is not None
         for n in range(len(ent) - 1, 0, -1):
@@ -219,13 +219,17 @@ class EntityFixer:
         return len(span) <= MAX_NAME_TOKENS and all(self.is_name_token(t) for t in span)
 
     def add_names_after_markers(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """A run of proper nouns right after a RANK (or capitalised TITLE) is a PERSON: 'Air Vice Marshal Tariq Zia'."""
+        """A run of proper nouns right after a RANK (or capitalised TITLE) is a PERSON: 'Air Vice Marshal Jane Roe'."""
         by_start = {s.start: s for s in spans}
         out = list(spans)
         for marker in [s for s in spans if s.label_ in ("RANK", "TITLE")]:
             if marker.label_ == "TITLE" and not marker[0].text[:1].isupper():
                 continue
             following = by_start.get(marker.end)
+            if following is not None and following.label_ == "PERSON" and not following.id_:
+                out = [self.person(doc, following.start, following.end, marker.text) if s is following else s
+                       for s in out]
+                continue
             if following is not None and (following.label_ == "PERSON" or following.id_):
                 continue
             end = marker.end
