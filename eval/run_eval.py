@@ -382,9 +382,9 @@ def run_pipeline(golds: Sequence[GoldDoc]) -> Iterator[DocOutcome]:
                 seen.add(key)
                 yield score_document(by_key[key], [pred_from_event(e) for e in item.events])
         else:
-            name = _result_key(item.path)[0]
+            name, record = _result_key(item.path)
             for key, gold in by_key.items():
-                if key[0] == name and key not in seen:
+                if key[0] == name and record in (None, key[1]) and key not in seen:
                     seen.add(key)
                     yield score_document(gold, [], rejected=item.message())
     for key, gold in by_key.items():
@@ -472,7 +472,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     absent = [g for g in golds if not g.path.is_file()]
     if absent:
         print(f"skipping {len(absent)} gold documents whose article is absent (e.g. {absent[0].path})", file=sys.stderr)
-    outcomes = list(run_pipeline([g for g in golds if g.path.is_file()]))
+    try:
+        outcomes = list(run_pipeline([g for g in golds if g.path.is_file()]))
+    except ImportError as exc:
+        print(f"cannot run the pipeline: {exc}. Install bilat (pip install -e .) or finish bilat.pipeline, "
+              "then run the gate again.", file=sys.stderr)
+        return 2
     results = score_corpora(outcomes)
     failures = below_floors(results, floors)
     if args.update_floors:

@@ -210,3 +210,34 @@ def test_eval_floors_file_is_valid_and_covers_every_metric():
 def test_eval_gate_passes_on_the_pipeline():
     pytest.importorskip("bilat.pipeline")
     assert ev.main(["--json"]) == 0
+
+
+def test_eval_run_pipeline_maps_results_records_and_rejections(monkeypatch, tmp_path):
+    import types
+
+    from bilat.records import Document, DocumentResult, Event, Mention, Rejected, TimeSpan
+
+    (tmp_path / "07_s400.txt").write_text(S400, encoding="utf-8")
+    (tmp_path / "16_briefs.jsonl").write_text('{"text": "a"}\n{"text": "b"}\n', encoding="utf-8")
+    golds = [
+        ev.GoldDoc("07_s400.txt", "demo", tmp_path / "07_s400.txt", None,
+                   (gold_event(["on Friday signed a contract"]),)),
+        ev.GoldDoc("16_briefs.jsonl#1", "demo", tmp_path / "16_briefs.jsonl", 1, (gold_event(["a"]),)),
+        ev.GoldDoc("16_briefs.jsonl#2", "demo", tmp_path / "16_briefs.jsonl", 2, (gold_event(["b"]),)),
+    ]
+
+    def fake_process(paths, settings, **_):
+        assert settings.db == ":memory:"
+        assert sorted(Path(p).name for p in paths) == ["07_s400.txt", "16_briefs.jsonl"]
+        path = str(tmp_path / "07_s400.txt")
+        mention = Mention("d1", path, S400, 0, len(S400))
+        event = Event("e1", "arms_transfer", "asserted", TimeSpan.unknown(), (), ("RUS", "IND"), (mention,))
+        yield DocumentResult(Document("d1", path, S400), 1, (event,))
+        yield Rejected(str(tmp_path / "16_briefs.jsonl") + "#2", "malformed JSON")
+
+    monkeypatch.setitem(sys.modules, "bilat.pipeline", types.SimpleNamespace(process=fake_process))
+    outcomes = {o.gold.doc: o for o in ev.run_pipeline(golds)}
+    assert outcomes["07_s400.txt"].pairs == ((0, 0),)
+    assert outcomes["07_s400.txt"].preds[0].countries == ("IND", "RUS")
+    assert "malformed JSON" in outcomes["16_briefs.jsonl#2"].rejected
+    assert "returned nothing" in outcomes["16_briefs.jsonl#1"].rejected

@@ -56,7 +56,8 @@ def paragraph(text: str, needle: str) -> str:
          {("General", "RANK", "General"), ("Qamar Javed Bajwa", "PERSON", "Qamar Javed Bajwa"),
           ("Rawalpindi", "GPE", "PAK"), ("Naval Forces Commander", "TITLE", "navy_chief")}),
         ("004", "Pakistan Air Force Academy", {("Pakistan Air Force Academy", "ORG", "Pakistan Air Force Academy")}),
-        ("001", "AMAN-2013", {("AMAN-2013", "EXERCISE", "AMAN"), ("Arabian Sea", "LOC", "Arabian Sea")}),
+        ("001", "AMAN-2013", {("AMAN-2013", "EXERCISE", "AMAN"), ("Arabian Sea", "LOC", "Arabian Sea"),
+                              ("SU-25", "WEAPON", "Su-25"), ("MiG-29", "WEAPON", "MiG-29")}),
         ("002", "Karim Valiyev visited the headquarters",
          {("Colonel General", "RANK", "Colonel General"), ("Karim Valiyev", "PERSON", "Karim Valiyev"),
           ("GIDS", "ORG", "Global Industrial and Defence Solutions")}),
@@ -110,6 +111,18 @@ def test_nlp_district_names_are_never_people(nlp, seed_text):
 def test_nlp_own_sentences_get_knowledge_entities(nlp, sentence, expected):
     doc = nlp(sentence)
     assert has_entities(doc, expected), entities(doc)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [("Warships from nine navies sailed in AMAN 2017 off the coast.", "AMAN 2017"),
+     ("Warships from nine navies sailed in AMAN - 2019 off the coast.", "AMAN - 2019"),
+     ("The Three Brothers 2023 drills opened with a parade.", "Three Brothers 2023"),
+     ("Special forces met again for Three Brothers–2022 in the mountains.", "Three Brothers–2022")],
+)
+def test_nlp_exercise_keeps_its_year(nlp, sentence, span):
+    exercises = [(e.text, e.ent_id_) for e in nlp(sentence).ents if e.label_ == "EXERCISE"]
+    assert len(exercises) == 1 and exercises[0][0] == span and exercises[0][1]
 
 
 def test_nlp_person_after_rank_links_to_office_holder(nlp):

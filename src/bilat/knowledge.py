@@ -374,14 +374,14 @@ class _Index:
     loose: dict[str, list[Any]]
 
     @staticmethod
-    def build(entries: Iterable[tuple[str, Any]], all_exact: bool = False) -> "_Index":
+    def build(entries: Iterable[tuple[str, Any]]) -> "_Index":
         exact: dict[str, list[Any]] = defaultdict(list)
         loose: dict[str, list[Any]] = defaultdict(list)
         for form, value in entries:
             form = clean(form)
             if value not in exact[form]:
                 exact[form].append(value)
-            if not all_exact and not is_exact_form(form) and value not in loose[loose_key(form)]:
+            if not is_exact_form(form) and value not in loose[loose_key(form)]:
                 loose[loose_key(form)].append(value)
         return _Index(dict(exact), dict(loose))
 

@@ -62,7 +62,8 @@ class Candidate:
 
     @property
     def persons(self) -> set[str]:
-        return {a.name for role, a in self.actors if a.kind == "person" and role != "target"}
+        return {a.name for role, a in self.actors
+                if a.kind == "person" and role != "target" and not (a.title and a.name.endswith(a.title))}
 
 
 def _doc_id_hash(*parts: object) -> str:
@@ -94,13 +95,17 @@ def _subject_tokens(trigger: Trigger, doc: Doc) -> set[int]:
     node = doc[trigger.clause]
     while True:
         subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
-        if node is not doc[trigger.clause] and not subjects:
+        if node.i != trigger.clause and not subjects:
             objects = [c for c in node.children if c.dep_ == "dobj"]
             if objects:
                 subjects = objects
         if subjects:
             for s in subjects:
                 out.update(t.i for t in s.subtree)
+            break
+        if node.dep_ in {"acl", "relcl"} and node.head is not node:
+            inside = {t.i for t in node.subtree}
+            out.update(t.i for t in node.head.subtree if t.i not in inside)   # "army chief to visit X"
             break
         if node.head is node:
             break
@@ -290,7 +295,8 @@ class _DocumentExtractor:
             events = [t for t in triggers if not t.reference]
             if any(t.category == "visit" for t in events):
                 events = [t for t in events if t.category != "meeting" or t.kind == "verb" and not context]
-            clauses = {t.clause: t for t in events}
+            clauses = {t.clause: t for t in triggers if t.reference}
+            clauses.update({t.clause: t for t in events})
             for trig in events:
                 cand = self._candidate(index, sent, trig, clauses, resolved, context)
                 if cand is not None:
@@ -307,7 +313,7 @@ class _DocumentExtractor:
 
     def _scope(self, sent: Span, trig: Trigger, clauses: dict[int, Trigger]) -> tuple[list[Span], set[int]]:
         subject = _subject_tokens(trig, self.doc)
-        top = min(clauses, key=lambda c: len(list(self.doc[c].ancestors)))
+        top = min((c for c, t in clauses.items() if not t.reference), key=lambda c: len(list(self.doc[c].ancestors)))
         scope = []
         for ent in sent.ents:
             owner = _owner(ent.root, clauses)

@@ -41,8 +41,8 @@ def _words_on_chain(chain: list[Token]) -> list[tuple[Token, str]]:
     return out
 
 
-def _has_frame(sent: Span, frames: tuple[tuple[str, ...], ...]) -> str | None:
-    words = [t.lower_ for t in sent]
+def _has_frame(tokens, frames: tuple[tuple[str, ...], ...]) -> str | None:
+    words = [t.lower_ for t in tokens]
     text = " " + " ".join(words) + " "
     for frame in frames:
         if " " + " ".join(frame) + " " in text:
@@ -50,18 +50,45 @@ def _has_frame(sent: Span, frames: tuple[tuple[str, ...], ...]) -> str | None:
     return None
 
 
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+MATRIX_CLASSES = frozenset({"proposed", "speculative"})
+
+
+def _segment(trigger: Trigger, sent: Span) -> tuple[list[Token], Span | None]:
+    """The clause the trigger lives in (nearest ancestor with its own subject) and,
+    when that clause is embedded ("It is suggested that ..."), the words before it."""
+    doc = sent.doc
+    node = doc[trigger.clause]
+    while node.dep_ != "ROOT" and not any(c.dep_ in SUBJECT_DEPS for c in node.children) and node.head is not node:
+        node = node.head
+    skip: set[int] = set()
+    for child in node.children:
+        if child.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in child.children):
+            skip.update(t.i for t in child.subtree)      # "... and that Baku was interested in ..."
+    words = [t for t in node.subtree if t.i not in skip and sent.start <= t.i < sent.end]
+    start = words[0].i if words else sent.start
+    before = doc[sent.start:start] if start > sent.start and node.dep_ in {"ccomp", "advcl", "relcl", "xcomp", "acl", "conj"} else None
+    return words, before
+
+
 def _matches(cues: FactualityCues, words: list[tuple[Token, str]], trigger: Trigger, sent: Span) -> str | None:
     for tok, role in words:
         lower, lemma = tok.lower_, tok.lemma_.lower()
+        if role in {"aux", "auxpass"} and lower == "would" and _reported_plan(tok):
+            if cues.factuality == "planned":
+                return "would (reported plan)"
+            continue
         if role in {"aux", "auxpass"} and lower in cues.modals:
-            if cues.factuality == "speculative" and lower == "would" and _reported_plan(tok):
-                continue
             return lower
         if role == "neg" and (lower in cues.negations or lemma in cues.negations):
             return lower
         if role == "head" and tok.i != trigger.token and (lemma in cues.governing or lower in cues.governing):
             return lower
-    return _has_frame(sent, cues.frames)
+    clause, before = _segment(trigger, sent)
+    found = _has_frame(clause, cues.frames)
+    if not found and before is not None and cues.factuality in MATRIX_CLASSES:
+        found = _has_frame(before, cues.frames)
+    return found
 
 
 def _reported_plan(modal: Token) -> bool:

@@ -42,6 +42,7 @@ class Lexicon:
     purpose_verbs: frozenset[str]
     topic_heads: frozenset[str]
     context_preps: frozenset[str]
+    eventive_heads: frozenset[str]
     factuality: tuple[FactualityCues, ...]        # in precedence order
     asserted_frames: tuple[tuple[str, ...], ...]
     reporting_verbs: frozenset[str]
@@ -109,6 +110,7 @@ def load_lexicon() -> Lexicon:
         purpose_verbs=_words(cat, "purpose_verbs", "categories.yaml"),
         topic_heads=_words(cat, "topic_heads", "categories.yaml"),
         context_preps=_words(cat, "context_preps", "categories.yaml"),
+        eventive_heads=_words(cat, "eventive_heads", "categories.yaml"),
         factuality=_factuality_cues(fac),
         asserted_frames=_phrases(fac, "asserted_frames", "factuality.yaml"),
         reporting_verbs=_words(att, "reporting_verbs", "attribution.yaml"),

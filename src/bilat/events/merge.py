@@ -42,19 +42,24 @@ def _sources(c: "Candidate") -> set[str]:
 
 def _compatible(event: list["Candidate"], c: "Candidate") -> bool:
     head = event[0]
-    same_category = head.category == c.category or (head.category == "visit" and c.category == "meeting" and c.context == "visit")
-    if not same_category:
+    during_visit = head.category == "visit" and c.category == "meeting" and (
+        c.context == "visit" or (c.sentence_index - event[-1].sentence_index <= 2 and head.factuality == c.factuality))
+    if head.category != c.category and not during_visit:
         return False
-    reference = c.trigger.definite or c.context == head.category
+    reference = c.trigger.definite or c.context == head.category or during_visit
     if head.factuality != c.factuality and not reference:
         return False
     a, b = set(head.countries), set(c.countries)
-    if not (a <= b or b <= a):
+    if not (a <= b or b <= a) or (a != b and not reference and not c.inferred_countries and not head.inferred_countries):
         return False
     if not all(_dates_compatible(m.date, c.date) for m in event):
         return False
+    same_day = c.date.known and any(m.date.known and m.date.granularity == c.date.granularity == "day" for m in event)
+    near = c.sentence_index - event[-1].sentence_index <= 2
+    if not (reference or same_day or near):
+        return False
     people_a = set().union(*(m.persons for m in event))
-    if people_a and c.persons and not (people_a & c.persons):
+    if people_a and c.persons and not (people_a & c.persons) and not reference:
         return False
     if head.category not in SYMMETRIC:
         sa, sb = set().union(*(_sources(m) for m in event)), _sources(c)
@@ -158,7 +163,7 @@ def _stage(c: "Candidate") -> str | None:
 def merge_candidates(candidates: list["Candidate"], document: Document, kb: Knowledge) -> list[Event]:
     groups: list[list["Candidate"]] = []
     for cand in candidates:
-        target = next((g for g in groups if _compatible(g, cand)), None)
+        target = next((g for g in reversed(groups) if _compatible(g, cand)), None)
         if target is None:
             groups.append([cand])
         else:

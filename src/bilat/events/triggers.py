@@ -20,6 +20,7 @@ from .lexicon import CategoryCues, Lexicon
 KIND_RANK = {"verb": 0, "phrase": 1, "light": 2, "entity": 3, "noun": 4}
 NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "ROOT", "appos", "pobj", "oprd", "dep", "npadvmod", "conj"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod"}
+NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WEAPON", "TITLE", "RANK"})
 RECEIVING_VERBS = frozenset({"buy", "purchase", "acquire", "order", "procure", "import", "obtain", "receive", "induct", "field", "operate"})
 
 
@@ -129,7 +130,11 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     for cues in lex.categories:
         for tok in sent:
             lemma, lower = tok.lemma_.lower(), tok.lower_
+            if tok.ent_type_ in NAME_LABELS:
+                continue                      # "Partnership for Peace", "Training Command"
             if tok.pos_ == "VERB" and (lemma in cues.verbs or lower in cues.verbs):
+                if tok.dep_ in {"amod", "compound"}:
+                    continue                  # "Pakistani-trained pilots"
                 if _is_purpose(tok, lex, purpose_forms) or not _needs_met(cues, tok, tok, lex):
                     continue
                 found.append(Trigger(tok.i, tok.i, cues.category, "verb"))
@@ -139,10 +144,13 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                 if _under_topic(tok, lex) or _is_purpose(tok, lex, purpose_forms):
                     continue
                 clause_i, kind = _clause_head(tok, lex)
+                definite = _is_definite(tok)
+                if kind == "noun" and not _reports_by_itself(tok, lex, definite):
+                    continue
                 if not _needs_met(cues, tok, sent.doc[clause_i], lex):
                     continue
                 found.append(Trigger(tok.i, clause_i, cues.category, kind,
-                                     reference=_context_prep(tok, lex), definite=_is_definite(tok)))
+                                     reference=_context_prep(tok, lex), definite=definite))
         for phrase in cues.phrases:
             for start in _phrase_starts(sent, phrase):
                 tok = sent.doc[start]
@@ -155,11 +163,43 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             clause_i, _ = _clause_head(ent.root, lex)
             found.append(Trigger(ent.root.i, clause_i, "exercise", "entity",
                                  reference=_context_prep(ent.root, lex)))
-    return _best_per_category(found)
+    return _best_per_category(found, sent)
 
 
-def _best_per_category(found: list[Trigger]) -> list[Trigger]:
+def _reports_by_itself(tok: Token, lex: Lexicon, definite: bool) -> bool:
+    """A noun with no light verb reports an event only as a headline, the subject of an
+    eventive verb ("a meeting occurred"), a predicate ("the largest buyer"), a reference
+    to an earlier event ("the visit"), or with its own actors ("Munir's visit to Baku")."""
+    base = _walk_conj(tok)
+    if base.dep_ == "ROOT" or definite:
+        return True
+    if base.dep_ in {"nsubj", "nsubjpass"} and base.head.lemma_.lower() in lex.eventive_heads:
+        return True
+    if base.dep_ == "attr":
+        return True
+    if base.dep_ == "pobj" and base.head.lower_ in lex.context_preps:
+        return True
+    has_actor = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
+    has_goal = any(c.dep_ == "prep" and c.lower_ in {"to", "with", "between"} for c in tok.children)
+    return has_actor and has_goal
+
+
+def _own_subject(tok: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+
+
+def _best_per_category(found: list[Trigger], sent: Span) -> list[Trigger]:
+    """One trigger per category, except coordinated verbs with their own subjects
+    ("X visited in 2004, when Y visited in 2010") which report separate happenings."""
     best: dict[str, Trigger] = {}
+    extra: list[Trigger] = []
     for trig in sorted(found, key=lambda t: (t.reference, t.rank, t.token)):
-        best.setdefault(trig.category, trig)
-    return sorted(best.values(), key=lambda t: t.token)
+        kept = best.setdefault(trig.category, trig)
+        if (kept is not trig and trig.kind == "verb" and kept.kind == "verb" and trig.clause != kept.clause
+                and _own_subject(sent.doc[trig.clause]) and _own_subject(sent.doc[kept.clause])):
+            extra.append(trig)
+    out = list(best.values())
+    for trig in extra:
+        if all(t.clause != trig.clause for t in out):
+            out.append(trig)
+    return sorted(out, key=lambda t: t.token)

@@ -19,6 +19,8 @@ Pattern = dict[str, object]
 MakeDoc = Callable[[str], Doc]
 
 _YEAR = r"(?:19|20)\d{2}"
+_YEAR_TOKEN = re.compile(rf"^{_YEAR}$")
+_YEAR_TAIL = re.compile(rf"{_YEAR}$")
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 MODEL_LABELS_TO_CHECK = frozenset({"ORG", "PERSON", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"})
 COUNTRY_LABELS = {"demonym": "NORP", "prefix": "NORP"}
@@ -62,35 +64,42 @@ def name_patterns(kb: Knowledge) -> Iterator[Pattern]:
             yield phrase("RANK", name, rank.rank)
 
 
-def token_attr(token_text: str) -> dict[str, object]:
-    """Model codes match case-insensitively ('SU-25' / 'Su-25'); words match as written."""
-    if any(ch.isdigit() for ch in token_text):
-        return {"LOWER": token_text.lower()}
-    return {"ORTH": token_text}
+def case_variants(text: str) -> list[str]:
+    """Model codes appear in any case ('Su-25', 'SU-25'): vary the case of digit-bearing words only."""
+    words = text.split(" ")
+    coded = [any(ch.isdigit() for ch in w) for w in words]
+    variants = [text]
+    if any(coded):
+        for change in (str.upper, str.lower):
+            variants.append(" ".join(change(w) if c else w for w, c in zip(words, coded)))
+    return list(dict.fromkeys(variants))
 
 
-def weapon_patterns(kb: Knowledge, make_doc: MakeDoc) -> Iterator[Pattern]:
+def weapon_patterns(kb: Knowledge) -> Iterator[Pattern]:
+    """Names and aliases as phrases, with hyphen/space and code-case variants."""
     for weapon in kb.weapons:
         for alias in (weapon.name, *weapon.aliases):
-            for variant in dict.fromkeys([alias, alias.replace("-", " ")]):
-                tokens = [t.text for t in make_doc(variant)]
-                yield {"label": "WEAPON", "pattern": [token_attr(t) for t in tokens], "id": weapon.name}
+            for spaced in dict.fromkeys([alias, alias.replace("-", " ")]):
+                for variant in case_variants(spaced):
+                    yield phrase("WEAPON", variant, weapon.name)
 
 
 def exercise_patterns(kb: Knowledge, make_doc: MakeDoc) -> Iterator[Pattern]:
-    """Exercise names, with '-2021', ' 2021' and '- 2021' year suffixes where the exercise uses them."""
+    """Names as phrases; a year glued to the last word ('Name-2021') by one token pattern per name length.
+
+    The glued patterns carry no id: the fixer looks the span up and drops combinations
+    that name no exercise. A separate year ('Name 2021', 'Name - 2021') is added by the fixer.
+    """
+    by_length: dict[int, list[list[str]]] = {}
     for exercise in kb.exercises:
         for alias in (exercise.name, *exercise.aliases):
-            tokens = [{"ORTH": t.text} for t in make_doc(alias)]
-            yield {"label": "EXERCISE", "pattern": tokens, "id": exercise.name}
-            if not exercise.year_suffix:
-                continue
-            last = re.escape(tokens[-1]["ORTH"])  # type: ignore[arg-type]
-            glued = [*tokens[:-1], {"TEXT": {"REGEX": rf"^{last}[-–]{_YEAR}$"}}]
-            spaced = [*tokens, {"TEXT": {"REGEX": rf"^{_YEAR}$"}}]
-            dashed = [*tokens, {"ORTH": {"IN": ["-", "–"]}}, {"TEXT": {"REGEX": rf"^{_YEAR}$"}}]
-            for pattern in (glued, spaced, dashed):
-                yield {"label": "EXERCISE", "pattern": pattern, "id": exercise.name}
+            yield phrase("EXERCISE", alias, exercise.name)
+            if exercise.year_suffix:
+                by_length.setdefault(len(make_doc(alias)), []).append([t.text for t in make_doc(alias)])
+    for length, names in sorted(by_length.items()):
+        heads = [{"ORTH": {"IN": sorted({n[i] for n in names})}} for i in range(length - 1)]
+        lasts = "|".join(sorted({re.escape(n[-1]) for n in names}))
+        yield {"label": "EXERCISE", "pattern": [*heads, {"TEXT": {"REGEX": rf"^(?:{lasts})[-–]{_YEAR}$"}}]}
 
 
 def title_patterns(kb: Knowledge, make_doc: MakeDoc) -> Iterator[Pattern]:
@@ -119,7 +128,7 @@ def dedupe(patterns: Iterable[Pattern]) -> list[Pattern]:
 
 def ruler_patterns(kb: Knowledge, make_doc: MakeDoc) -> list[Pattern]:
     return dedupe([
-        *name_patterns(kb), *weapon_patterns(kb, make_doc), *exercise_patterns(kb, make_doc),
+        *name_patterns(kb), *weapon_patterns(kb), *exercise_patterns(kb, make_doc),
         *country_patterns(kb), *title_patterns(kb, make_doc),
     ])
 
@@ -162,6 +171,7 @@ class EntityFixer:
         for ent in doc.ents:
             spans.extend(self.fix_entity(doc, ent))
         spans = self.add_names_after_markers(doc, spans)
+        spans = self.extend_exercise_years(doc, spans)
         spans = [s for s in spans if not self.is_stray_rank(doc, s)]
         doc.ents = filter_spans(spans)
         return doc
@@ -169,10 +179,16 @@ class EntityFixer:
     # -- one entity at a time
 
     def fix_entity(self, doc: Doc, ent: Span) -> list[Span]:
-        if ent.id_ or ent.label_ not in MODEL_LABELS_TO_CHECK:
-            return [ent]
         kb = self.kb
         assert kb is not None
+        if ent.label_ == "EXERCISE" and not ent.id_:   # a glued-year match: keep the part that names an exercise
+            for start in range(ent.start, ent.end):
+                exercise = kb.exercise(doc[start:ent.end].text)
+                if exercise:
+                    return [Span(doc, start, ent.end, label="EXERCISE", span_id=exercise.name)]
+            return []
+        if ent.id_ or ent.label_ not in MODEL_LABELS_TO_CHECK:
+            return [ent]
         core = ent[:-1] if len(ent) > 1 and ent[-1].text in POSSESSIVES else ent
         weapon = exact_weapon(kb, core.text) if ent.label_ in ("PERSON", "ORG", "PRODUCT") else None
         if weapon:
@@ -240,6 +256,21 @@ class EntityFixer:
             if end > marker.end and not any(s.id_ and s.start < end and s.end > marker.end for s in spans):
                 out = [s for s in out if not (s.start < end and s.end > marker.end)]
                 out.append(self.person(doc, marker.end, end, marker.text))
+        return out
+
+    def extend_exercise_years(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """'Three Brothers 2021' / 'AMAN - 2013': the year after an exercise name belongs to it."""
+        kb = self.kb
+        assert kb is not None
+        out = list(spans)
+        for span in spans:
+            exercise = kb.exercise(span.text) if span.label_ == "EXERCISE" else None
+            if exercise is None or not exercise.year_suffix or _YEAR_TAIL.search(span.text):
+                continue
+            end = span.end + (1 if span.end < len(doc) and doc[span.end].text in ("-", "–") else 0)
+            if end < len(doc) and _YEAR_TOKEN.match(doc[end].text) and doc[span.end - 1].whitespace_ != "\n":
+                out = [s for s in out if s is span or not (s.start <= end < s.end)]
+                out[out.index(span)] = Span(doc, span.start, end + 1, label="EXERCISE", span_id=exercise.name)
         return out
 
     def is_stray_rank(self, doc: Doc, span: Span) -> bool:
