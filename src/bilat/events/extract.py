@@ -103,11 +103,11 @@ def _subject_tokens(trigger: Trigger, doc: Doc) -> set[int]:
             for s in subjects:
                 out.update(t.i for t in s.subtree)
             break
-        if node.dep_ in {"acl", "relcl"} and node.head is not node:
+        if node.dep_ in {"acl", "relcl"} and node.head.i != node.i:
             inside = {t.i for t in node.subtree}
             out.update(t.i for t in node.head.subtree if t.i not in inside)   # "army chief to visit X"
             break
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return out

@@ -59,7 +59,7 @@ def _segment(trigger: Trigger, sent: Span) -> tuple[list[Token], Span | None]:
     when that clause is embedded ("It is suggested that ..."), the words before it."""
     doc = sent.doc
     node = doc[trigger.clause]
-    while node.dep_ != "ROOT" and not any(c.dep_ in SUBJECT_DEPS for c in node.children) and node.head is not node:
+    while node.dep_ != "ROOT" and not any(c.dep_ in SUBJECT_DEPS for c in node.children) and node.head.i != node.i:
         node = node.head
     skip: set[int] = set()
     for child in node.children:

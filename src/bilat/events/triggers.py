@@ -61,7 +61,7 @@ def _is_purpose(token: Token, lex: Lexicon, purpose_forms: frozenset[str]) -> bo
 
 
 def _walk_conj(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token
 

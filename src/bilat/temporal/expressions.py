@@ -142,7 +142,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|from|until|till|by|of|during|before|after|through|throughout|circa|"
-    r"early|late|mid|year|between)\s+(?:the\s+)?(?:year\s+)?|\b(?:mid|early|late|pre|post)-)$", _I)
+    r"early|late|mid|year|between)\s+(?:the\s+)?(?:year\s+)?|\b(?:mid|early|late|pre|post)-"
+    r"|\b(?:1[89]\d\d|20\d\d),?\s+(?:and|or)\s+|\b(?:1[89]\d\d|20\d\d),\s*)$", _I)
 _YEAR_AFTER = re.compile(r"^(?:['’]s\b|\s*[,.;:)](?!\d))")
 _QUANTITY_BEFORE = re.compile(
     r"(?:[$€£¥#\d]|\b(?:no|number|about|around|some|nearly|almost|over|than|least|to|total|"
@@ -465,6 +466,8 @@ def _join(text: str, a: _Atom, b: _Atom) -> _Atom | None:
     """"from March 2020 to June 2021", "between 2010 and 2015": two explicit dates as one range."""
     if not (isinstance(a.value, TimeSpan) and isinstance(b.value, TimeSpan)):
         return None
+    if a.value.basis != "explicit" or b.value.basis != "explicit":
+        return None
     link = _RANGE_LINK.match(text[a.end:b.start])
     kw = _FROM_BEFORE.search(text[max(0, a.start - 10):a.start])
     if link is None or (not link.group("dash") and kw is None):
@@ -561,8 +564,11 @@ def parse_named_periods(records: object, source: str = _PERIODS_FILE) -> tuple[N
     """Validate a list of named-period records (the format of named_periods.yaml)."""
     if not isinstance(records, list):
         raise KnowledgeError(f"{source}: expected a YAML list of periods (see the comment at its top)")
-    return tuple(_period(r, f"{source} record {i} ({r.get('name') if isinstance(r, dict) else r!r})")
-                 for i, r in enumerate(records))
+    return tuple(_period(r, f"{source} record {i} ({_label(r)})") for i, r in enumerate(records))
+
+
+def _label(record: object) -> str:
+    return str(record.get("name")) if isinstance(record, dict) else repr(record)
 
 
 @lru_cache(maxsize=1)
@@ -604,7 +610,7 @@ def find_named_periods(text: str, periods: tuple[NamedPeriod, ...] | None = None
     the period's length (up to a month: day; a year: month; ten years: year ...).
     An ongoing period ends at ``anchor`` when given, else its end stays open (None)."""
     found: list[tuple[int, int, int, _Atom]] = []
-    for order, (period, pattern) in enumerate(_period_patterns(tuple(periods or load_named_periods()))):
+    for order, (period, pattern) in enumerate(_period_patterns(load_named_periods() if periods is None else tuple(periods))):
         for m in pattern.finditer(text):
             end = period.end or (anchor if anchor and anchor >= period.start else None)
             grain = _grain_by_length(period.start, end, period.precision)
