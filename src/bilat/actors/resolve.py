@@ -21,7 +21,8 @@ from ..knowledge import Knowledge
 ISO3 = re.compile(r"^[A-Z]{3}$")
 PAIR_WORDS = re.compile(
     r"\b(two|both) (countries|nations|states|sides|parties|armies|navies|governments|brotherly countries|friendly countries|neighbours|neighbors)\b"
-    r"|\bbilateral\b|\beach other\b|\bcounterparts?\b|\bthe sides\b|\bboth sides\b|\bthe two\b",
+    r"|\bbilateral\b|\beach other\b|\bcounterparts?\b|\bthe sides\b|\bboth sides\b|\bthe two\b"
+    r"|\btogether\b|\bjointly\b|\bjoint\b|\bthe (navies|armies|air forces|militaries|governments|leaders|ministers|delegations)\b",
     re.IGNORECASE,
 )
 PRONOUNS = frozenset({"he", "she", "his", "her"})

@@ -113,6 +113,28 @@ def _subject_tokens(trigger: Trigger, doc: Doc) -> set[int]:
     return out
 
 
+def _refine_category(trig: Trigger, doc: Doc, lex: Lexicon) -> str:
+    """A contract or deal for weapons is an arms transfer (its order stage), not a treaty."""
+    if trig.category != "agreement":
+        return trig.category
+    tok = doc[trig.token]
+    scope = list(tok.subtree)
+    if tok.pos_ == "VERB":
+        scope = [t for c in tok.children if c.dep_ in {"dobj", "prep", "nsubjpass"} for t in c.subtree]
+    weapons = any(t.ent_type_ == "WEAPON" or t.lemma_.lower() in lex.weapon_nouns for t in scope)
+    return "arms_transfer" if weapons else trig.category
+
+
+def _nested(trigger: Trigger, clauses: dict[int, Trigger], doc: Doc) -> frozenset[int]:
+    """Tokens of other events' clauses that sit inside this trigger's clause."""
+    mine = {t.i for t in doc[trigger.clause].subtree}
+    out: set[int] = set()
+    for clause in clauses:
+        if clause != trigger.clause and clause in mine and trigger.token not in {t.i for t in doc[clause].subtree}:
+            out.update(t.i for t in doc[clause].subtree)
+    return frozenset(out)
+
+
 def _to_number(tok: Token) -> float | None:
     text = tok.lower_.replace(",", "")
     if text in NUMBER_WORDS:
@@ -343,13 +365,22 @@ class _DocumentExtractor:
             if countries <= set(self.ctx.focus) and (mentions_pair(sent) or trig.category == "visit" or trig.definite):
                 for code in self.ctx.focus:
                     if code not in countries:
-                        role = "participant" if trig.category in SYMMETRIC else ("target" if any(r == "source" for r, _ in actors) else "source")
+                        role = "participant" if trig.category in SYMMETRIC or not actors else ("target" if any(r == "source" for r, _ in actors) else "source")
                         actors.append((role, EntityActor(trig.token, trig.token + 1, "", "country", self.kb.country_name(code), code, inferred=True)))
                 countries = set(self.ctx.focus)
                 inferred = True
+        if len(countries) == 1 and trig.category in {"criticism", "support"} and len(self.ctx.focus) == 2 \
+                and not countries & set(self.ctx.focus):
+            for code in self.ctx.focus:          # a third state commenting on the pair's affairs
+                actors.append(("target", EntityActor(trig.token, trig.token + 1, "", "country", self.kb.country_name(code), code, inferred=True)))
+            countries |= set(self.ctx.focus)
+            inferred = True
         if len(countries) < 2:
             return None
-        factuality, cue = factuality_of(trig, sent, self.lex)
+        category = _refine_category(trig, self.doc, self.lex)
+        if category != trig.category:
+            trig = Trigger(trig.token, trig.clause, category, trig.kind, trig.reference, trig.definite)
+        factuality, cue = factuality_of(trig, sent, self.lex, _nested(trig, clauses, self.doc))
         when = _pick_date(sent, trig, clauses, self.anchor, self.year_hint)
         if not when.known:
             when = _chained(sent, self.last_dated) or when

@@ -54,7 +54,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 MATRIX_CLASSES = frozenset({"proposed", "speculative"})
 
 
-def _segment(trigger: Trigger, sent: Span) -> tuple[list[Token], Span | None]:
+def _segment(trigger: Trigger, sent: Span, exclude: frozenset[int] = frozenset()) -> tuple[list[Token], Span | None]:
     """The clause the trigger lives in (nearest ancestor with its own subject) and,
     when that clause is embedded ("It is suggested that ..."), the words before it."""
     doc = sent.doc
@@ -65,13 +65,14 @@ def _segment(trigger: Trigger, sent: Span) -> tuple[list[Token], Span | None]:
     for child in node.children:
         if child.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in child.children):
             skip.update(t.i for t in child.subtree)      # "... and that Baku was interested in ..."
-    words = [t for t in node.subtree if t.i not in skip and sent.start <= t.i < sent.end]
+    words = [t for t in node.subtree if t.i not in skip and t.i not in exclude and sent.start <= t.i < sent.end]
     start = words[0].i if words else sent.start
     before = doc[sent.start:start] if start > sent.start and node.dep_ in {"ccomp", "advcl", "relcl", "xcomp", "acl", "conj"} else None
     return words, before
 
 
-def _matches(cues: FactualityCues, words: list[tuple[Token, str]], trigger: Trigger, sent: Span) -> str | None:
+def _matches(cues: FactualityCues, words: list[tuple[Token, str]], trigger: Trigger, sent: Span,
+             exclude: frozenset[int] = frozenset()) -> str | None:
     for tok, role in words:
         lower, lemma = tok.lower_, tok.lemma_.lower()
         if role in {"aux", "auxpass"} and lower == "would" and _reported_plan(tok):
@@ -84,7 +85,7 @@ def _matches(cues: FactualityCues, words: list[tuple[Token, str]], trigger: Trig
             return lower
         if role == "head" and tok.i != trigger.token and (lemma in cues.governing or lower in cues.governing):
             return lower
-    clause, before = _segment(trigger, sent)
+    clause, before = _segment(trigger, sent, exclude)
     found = _has_frame(clause, cues.frames)
     if not found and before is not None and cues.factuality in MATRIX_CLASSES:
         found = _has_frame(before, cues.frames)
@@ -104,8 +105,10 @@ def _headline_infinitive(trigger: Trigger, sent: Span) -> bool:
     return has_to and not finite
 
 
-def factuality_of(trigger: Trigger, sent: Span, lex: Lexicon) -> tuple[str, str | None]:
-    """The factuality of the event a trigger reports, and the cue that decided it."""
+def factuality_of(trigger: Trigger, sent: Span, lex: Lexicon,
+                  exclude: frozenset[int] = frozenset()) -> tuple[str, str | None]:
+    """The factuality of the event a trigger reports, and the cue that decided it.
+    ``exclude`` holds the tokens of other events' clauses nested in this one."""
     words = _words_on_chain(_chain(trigger, sent))
     for cues in lex.factuality:
         if cues.factuality == "asserted":
@@ -114,7 +117,7 @@ def factuality_of(trigger: Trigger, sent: Span, lex: Lexicon) -> tuple[str, str 
             continue
         if cues.factuality == "planned" and _headline_infinitive(trigger, sent):
             return "planned", "to"
-        cue = _matches(cues, words, trigger, sent)
+        cue = _matches(cues, words, trigger, sent, exclude)
         if cue:
             return cues.factuality, cue
     return "asserted", None

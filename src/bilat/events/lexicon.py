@@ -43,6 +43,10 @@ class Lexicon:
     topic_heads: frozenset[str]
     context_preps: frozenset[str]
     eventive_heads: frozenset[str]
+    act_nouns: frozenset[str]
+    diplomatic_nouns: frozenset[str]
+    topic_verbs: frozenset[str]
+    weapon_nouns: frozenset[str]
     factuality: tuple[FactualityCues, ...]        # in precedence order
     asserted_frames: tuple[tuple[str, ...], ...]
     reporting_verbs: frozenset[str]
@@ -111,6 +115,10 @@ def load_lexicon() -> Lexicon:
         topic_heads=_words(cat, "topic_heads", "categories.yaml"),
         context_preps=_words(cat, "context_preps", "categories.yaml"),
         eventive_heads=_words(cat, "eventive_heads", "categories.yaml"),
+        act_nouns=_words(cat, "act_nouns", "categories.yaml"),
+        diplomatic_nouns=_words(cat, "diplomatic_nouns", "categories.yaml"),
+        topic_verbs=_words(cat, "topic_verbs", "categories.yaml"),
+        weapon_nouns=_words(cat, "weapon_nouns", "categories.yaml"),
         factuality=_factuality_cues(fac),
         asserted_frames=_phrases(fac, "asserted_frames", "factuality.yaml"),
         reporting_verbs=_words(att, "reporting_verbs", "attribution.yaml"),

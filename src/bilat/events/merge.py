@@ -40,7 +40,12 @@ def _sources(c: "Candidate") -> set[str]:
     return {a.country for role, a in c.actors if role == "source" and a.country}
 
 
+def _weapons(c: "Candidate") -> set[str]:
+    return {it.name for it in c.items if it.kind in {"weapon_system", "exercise"}}
+
+
 def _compatible(event: list["Candidate"], c: "Candidate") -> bool:
+    """Could ``c`` report the same happening as the candidates already in ``event``?"""
     head = event[0]
     during_visit = head.category == "visit" and c.category == "meeting" and (
         c.context == "visit" or (c.sentence_index - event[-1].sentence_index <= 2 and head.factuality == c.factuality))
@@ -50,22 +55,29 @@ def _compatible(event: list["Candidate"], c: "Candidate") -> bool:
     if head.factuality != c.factuality and not reference:
         return False
     a, b = set(head.countries), set(c.countries)
-    if not (a <= b or b <= a) or (a != b and not reference and not c.inferred_countries and not head.inferred_countries):
+    if reference:
+        if not a & b:
+            return False
+    elif not (a <= b or b <= a) or (a != b and not c.inferred_countries and not head.inferred_countries):
         return False
     if not all(_dates_compatible(m.date, c.date) for m in event):
         return False
-    same_day = c.date.known and any(m.date.known and m.date.granularity == c.date.granularity == "day" for m in event)
-    near = c.sentence_index - event[-1].sentence_index <= 2
-    if not (reference or same_day or near):
-        return False
     people_a = set().union(*(m.persons for m in event))
-    if people_a and c.persons and not (people_a & c.persons) and not reference:
-        return False
-    if head.category not in SYMMETRIC:
+    items_a = set().union(*(_weapons(m) for m in event))
+    if not reference:
+        if people_a and c.persons and not (people_a & c.persons):
+            return False
+        if items_a and _weapons(c) and not (items_a & _weapons(c)):
+            return False
+    if head.category not in SYMMETRIC and not reference:
         sa, sb = set().union(*(_sources(m) for m in event)), _sources(c)
         if sa and sb and not (sa & sb):
             return False
-    return True
+    same_day = c.date.known and c.date.granularity == "day" and any(m.date == c.date for m in event)
+    near = c.sentence_index - event[-1].sentence_index <= 2
+    shared = bool((people_a & c.persons) or (items_a & _weapons(c)))
+    headline = head.sentence_index == 0 and c.sentence_index <= 3
+    return reference or same_day or (near and shared) or headline
 
 
 def _best_date(group: list["Candidate"]) -> TimeSpan:

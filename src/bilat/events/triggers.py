@@ -67,12 +67,13 @@ def _walk_conj(token: Token) -> Token:
 
 
 def _under_topic(token: Token, lex: Lexicon) -> bool:
-    """"in the fields of training", "defense matters", "in terms of training"."""
+    """"in the fields of training", "defense matters" (but not "assisting X in terms of training")."""
     base = _walk_conj(token)
     if base.dep_ == "pobj" and base.head.dep_ == "prep":
         owner = base.head.head
         if owner.lemma_.lower() in lex.topic_heads or owner.lower_ in lex.topic_heads:
-            return True
+            governor = owner.head.head if owner.dep_ == "pobj" else owner.head
+            return governor.lemma_.lower() not in lex.topic_verbs
     if base.dep_ in MODIFIER_DEPS and base.head.lemma_.lower() in lex.topic_heads:
         return True
     return False
@@ -100,6 +101,10 @@ def _clause_head(token: Token, lex: Lexicon) -> tuple[int, str]:
         return head.i, "light"
     if base.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in lex.light_verbs:
         return head.head.i, "light"       # "took part in the exercise", "participated in drills"
+    if base.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() == "be":
+        return head.head.i, "light"       # "have been in serious negotiations", "is in talks"
+    if base.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ == "pobj" and head.head.head.head.lemma_.lower() in lex.topic_verbs:
+        return head.head.head.head.i, "light"   # "assisting X in terms of training"
     if base.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
         return head.i, "noun"
     return token.i, "noun"
@@ -112,15 +117,21 @@ def _phrase_starts(sent: Span, phrase: tuple[str, ...]) -> list[int]:
 
 
 def _needs_met(cues: CategoryCues, token: Token, clause: Token, lex: Lexicon) -> bool:
-    if "military" not in cues.needs:
+    wanted = {"military": lex.military_nouns, "weapons": lex.weapon_nouns, "diplomatic": lex.diplomatic_nouns}
+    needs = [wanted[n] for n in cues.needs if n in wanted]
+    if not needs:
         return True
-    scope = list(clause.subtree) if clause is not token else list(token.subtree)
+    if cues.category == "recognition" and token.lemma_.lower() in {"recognise", "recognize"}:
+        return True
+    scope = list(clause.subtree) if clause.i != token.i else list(token.subtree)
     if token.dep_ in {"compound", "amod"}:
         scope += list(token.head.subtree)
-    for t in scope:
-        if t.ent_type_ == "WEAPON" or t.lemma_.lower() in lex.military_nouns or t.lower_ in lex.military_nouns:
-            return True
-    return False
+    if token.dep_ in {"nsubj", "nsubjpass", "attr"} or token.pos_ == "VERB":
+        scope += [t for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
+    for nouns in needs:
+        if not any(t.ent_type_ == "WEAPON" or t.lemma_.lower() in nouns or t.lower_ in nouns for t in scope):
+            return False
+    return True
 
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
@@ -158,6 +169,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                 if _is_purpose(head, lex, purpose_forms) or not _needs_met(cues, head, head, lex):
                     continue
                 found.append(Trigger(tok.i, head.i, cues.category, "phrase"))
+    found += _presence_visits(sent)
+    found = _talks_about(found, sent, lex)
     for ent in sent.ents:
         if ent.label_ == "EXERCISE":
             clause_i, _ = _clause_head(ent.root, lex)
@@ -166,12 +179,57 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     return _best_per_category(found, sent)
 
 
+def _presence_visits(sent: Span) -> list[Trigger]:
+    """"Officers of both countries are in Islamabad", "X is in Azerbaijan": being in a
+    foreign place is a visit when the subject is a person or delegation."""
+    out = []
+    for tok in sent:
+        if tok.lemma_ != "be" or tok.dep_ not in {"ROOT", "ccomp", "conj"}:
+            continue
+        place = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                 for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"]
+        subject = [c for c in tok.children if c.dep_ == "nsubj"]
+        if place and subject and (subject[0].ent_type_ in {"PERSON", "TITLE"} or subject[0].pos_ == "NOUN"):
+            out.append(Trigger(tok.i, tok.i, "visit", "phrase"))
+    return out
+
+
+TALK_CATEGORIES = frozenset({"arms_transfer", "agreement", "defence_industry", "training", "exercise"})
+
+
+def _talks_about(found: list[Trigger], sent: Span, lex: Lexicon) -> list[Trigger]:
+    """"in talks to buy", "negotiations for the sale of", "discussing a project to develop":
+    the talks are the negotiating stage of what they are about, not a meeting."""
+    doc = sent.doc
+    meetings = [t for t in found if t.category == "meeting" and doc[t.token].lower_ not in {"met", "meet", "meets"}]
+    if not meetings:
+        return found
+    out = [t for t in found if t.category != "meeting"]
+    for m in meetings:
+        inside = {t.i for t in doc[m.token].subtree}
+        about = [t for t in found if t.category in TALK_CATEGORIES and t.token in inside and t.token != m.token]
+        words = [t for t in doc[m.token].subtree
+                 if t.i != m.token and t.dep_ not in MODIFIER_DEPS and not _under_topic(t, lex)]
+        if not about:
+            for cues in lex.categories:
+                if cues.category in TALK_CATEGORIES:
+                    hit = next((w for w in words if w.lemma_.lower() in cues.nouns | cues.verbs and _needs_met(cues, w, w, lex)), None)
+                    if hit is not None:
+                        about.append(Trigger(hit.i, m.clause, cues.category, "light"))
+                        break
+        if about:
+            out += [Trigger(a.token, m.clause, a.category, "light") for a in about]
+        else:
+            out.append(m)
+    return out
+
+
 def _reports_by_itself(tok: Token, lex: Lexicon, definite: bool) -> bool:
     """A noun with no light verb reports an event only as a headline, the subject of an
     eventive verb ("a meeting occurred"), a predicate ("the largest buyer"), a reference
     to an earlier event ("the visit"), or with its own actors ("Munir's visit to Baku")."""
     base = _walk_conj(tok)
-    if base.dep_ == "ROOT" or definite:
+    if base.dep_ == "ROOT" or definite or tok.lemma_.lower() in lex.act_nouns or tok.lower_ in lex.act_nouns:
         return True
     if base.dep_ in {"nsubj", "nsubjpass"} and base.head.lemma_.lower() in lex.eventive_heads:
         return True
