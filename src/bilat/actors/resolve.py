@@ -21,7 +21,7 @@ from ..knowledge import Knowledge
 ISO3 = re.compile(r"^[A-Z]{3}$")
 PAIR_WORDS = re.compile(
     r"\b(two|both) (countries|nations|states|sides|parties|armies|navies|governments|brotherly countries|friendly countries|neighbours|neighbors)\b"
-    r"|\bbilateral\b|\beach other\b|\bcounterparts?\b|\bthe sides\b|\bboth sides\b|\bthe two\b"
+    r"|\bboth\b|\bbilateral\b|\beach other\b|\bcounterparts?\b|\bthe sides\b|\bboth sides\b|\bthe two\b"
     r"|\btogether\b|\bjointly\b|\bjoint\b|\bthe (navies|armies|air forces|militaries|governments|leaders|ministers|delegations)\b",
     re.IGNORECASE,
 )
@@ -247,6 +247,18 @@ def pronoun_actor(tok: Token, ctx: DocContext) -> EntityActor | None:
         p = ctx.last_person
         return EntityActor(tok.i, tok.i + 1, tok.text, "person", p.name, p.country, p.sector, p.title, True)
     return None
+
+
+SUBJECT_PAIR = re.compile(r"^(the two|both|both sides|the sides|they|the two sides|the parties|the two countries|the two nations|the two men|the ministers|the leaders)$", re.I)
+
+
+def pair_subject(sent: Span) -> bool:
+    """"The two discussed ...", "They agreed ...": the subject is the pair just named."""
+    for tok in sent:
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.dep_ == "ROOT":
+            phrase = " ".join(t.text for t in tok.subtree)
+            return SUBJECT_PAIR.match(phrase) is not None
+    return False
 
 
 def mentions_pair(sent: Span) -> bool:

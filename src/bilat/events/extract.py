@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.resolve import DocContext, EntityActor, focus_pair, mentions_pair, pronoun_actor, resolve_entity
+from ..actors.resolve import DocContext, EntityActor, focus_pair, mentions_pair, pair_subject, pronoun_actor, resolve_entity
 from ..knowledge import Knowledge
 from ..records import Actor, Document, Event, Item, Location, Mention, TimeSpan
 from ..temporal.expressions import find_dates
@@ -114,10 +114,14 @@ def _subject_tokens(trigger: Trigger, doc: Doc) -> set[int]:
 
 
 def _refine_category(trig: Trigger, doc: Doc, lex: Lexicon) -> str:
-    """A contract or deal for weapons is an arms transfer (its order stage), not a treaty."""
+    """A contract or deal for weapons is an arms transfer (its order stage), not a treaty;
+    "assistance in the military realm" is support, not economic or humanitarian aid."""
+    tok = doc[trig.token]
+    if trig.category == "aid":
+        military = any(t.lower_ in {"military", "militarily", "defence", "defense", "armed"} for t in doc[trig.clause].subtree)
+        return "support" if military else "aid"
     if trig.category != "agreement":
         return trig.category
-    tok = doc[trig.token]
     scope = list(tok.subtree)
     if tok.pos_ == "VERB":
         scope = [t for c in tok.children if c.dep_ in {"dobj", "prep", "nsubjpass"} for t in c.subtree]
@@ -395,7 +399,7 @@ class _DocumentExtractor:
             location=_location(scope, resolved, self.kb, trig.category, actors), items=items,
             attribution=attribution, context=context,
             confidence=_confidence(trig, len(direct), when.known, has_person, inferred),
-            inferred_countries=inferred, extra={"cue": cue},
+            inferred_countries=inferred, extra={"cue": cue, "pair_subject": pair_subject(sent)},
         )
 
 

@@ -28,6 +28,18 @@ def _chain(trigger: Trigger, sent: Span) -> list[Token]:
     return chain
 
 
+def _neutral_tokens(sent: Span, lex: Lexicon) -> set[int]:
+    """Tokens of "it should be noted that" and the like: statements of fact, not wishes."""
+    words = [t.lower_ for t in sent]
+    out: set[int] = set()
+    for frame in lex.neutral_frames:
+        n = len(frame)
+        for i in range(len(words) - n + 1):
+            if tuple(words[i:i + n]) == frame:
+                out.update(sent[j].i for j in range(i, i + n))
+    return out
+
+
 def _words_on_chain(chain: list[Token]) -> list[tuple[Token, str]]:
     """(token, role) for each chain word and its auxiliaries/negations."""
     out: list[tuple[Token, str]] = []
@@ -88,7 +100,7 @@ def _matches(cues: FactualityCues, words: list[tuple[Token, str]], trigger: Trig
     clause, before = _segment(trigger, sent, exclude)
     found = _has_frame(clause, cues.frames)
     if not found and before is not None and cues.factuality in MATRIX_CLASSES:
-        found = _has_frame(before, cues.frames)
+        found = _has_frame([t for t in before if t.i not in exclude], cues.frames)
     return found
 
 
@@ -109,7 +121,9 @@ def factuality_of(trigger: Trigger, sent: Span, lex: Lexicon,
                   exclude: frozenset[int] = frozenset()) -> tuple[str, str | None]:
     """The factuality of the event a trigger reports, and the cue that decided it.
     ``exclude`` holds the tokens of other events' clauses nested in this one."""
-    words = _words_on_chain(_chain(trigger, sent))
+    neutral = _neutral_tokens(sent, lex)
+    exclude = exclude | neutral
+    words = [(t, r) for t, r in _words_on_chain(_chain(trigger, sent)) if t.i not in neutral]
     for cues in lex.factuality:
         if cues.factuality == "asserted":
             break

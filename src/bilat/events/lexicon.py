@@ -49,6 +49,7 @@ class Lexicon:
     weapon_nouns: frozenset[str]
     factuality: tuple[FactualityCues, ...]        # in precedence order
     asserted_frames: tuple[tuple[str, ...], ...]
+    neutral_frames: tuple[tuple[str, ...], ...]
     reporting_verbs: frozenset[str]
     source_nouns: frozenset[str]
     attribution_prefixes: tuple[tuple[str, ...], ...]
@@ -121,6 +122,7 @@ def load_lexicon() -> Lexicon:
         weapon_nouns=_words(cat, "weapon_nouns", "categories.yaml"),
         factuality=_factuality_cues(fac),
         asserted_frames=_phrases(fac, "asserted_frames", "factuality.yaml"),
+        neutral_frames=_phrases(fac, "neutral_frames", "factuality.yaml"),
         reporting_verbs=_words(att, "reporting_verbs", "attribution.yaml"),
         source_nouns=_words(att, "source_nouns", "attribution.yaml"),
         attribution_prefixes=_phrases(att, "prefixes", "attribution.yaml"),

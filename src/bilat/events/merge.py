@@ -51,7 +51,8 @@ def _compatible(event: list["Candidate"], c: "Candidate") -> bool:
         c.context == "visit" or (c.sentence_index - event[-1].sentence_index <= 2 and head.factuality == c.factuality))
     if head.category != c.category and not during_visit:
         return False
-    reference = c.trigger.definite or c.context == head.category or during_visit
+    follow_up = c.extra.get("pair_subject") and c.sentence_index - event[-1].sentence_index <= 1 and not c.persons
+    reference = c.trigger.definite or c.context == head.category or during_visit or bool(follow_up)
     if head.factuality != c.factuality and not reference:
         return False
     a, b = set(head.countries), set(c.countries)
@@ -172,11 +173,20 @@ def _stage(c: "Candidate") -> str | None:
     return None
 
 
+def _mere_reference(c: "Candidate") -> bool:
+    """"the conflict", "his visit" with nothing earlier to refer to and nothing of its own
+    (no date, not in the headline or lead): a reference, not a report."""
+    return (c.trigger.definite and c.trigger.kind in {"noun", "phrase"} and c.sentence_index > 1
+            and not c.date.known and c.sentence.doc[c.trigger.token].pos_ != "VERB")
+
+
 def merge_candidates(candidates: list["Candidate"], document: Document, kb: Knowledge) -> list[Event]:
     groups: list[list["Candidate"]] = []
     for cand in candidates:
         target = next((g for g in reversed(groups) if _compatible(g, cand)), None)
         if target is None:
+            if _mere_reference(cand):
+                continue
             groups.append([cand])
         else:
             target.append(cand)

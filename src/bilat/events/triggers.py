@@ -165,7 +165,20 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         for phrase in cues.phrases:
             for start in _phrase_starts(sent, phrase):
                 tok = sent.doc[start]
-                head = max((sent.doc[start + k] for k in range(len(phrase))), key=lambda t: t.pos_ == "VERB")
+                words = [sent.doc[start + k] for k in range(len(phrase))]
+                head = max(words, key=lambda t: t.pos_ == "VERB")
+                if head.pos_ != "VERB" and words[-1].pos_ in {"NOUN", "PROPN"}:
+                    noun = words[-1]               # "arms deal", "defence industry": a noun trigger
+                    if noun.dep_ in MODIFIER_DEPS or _under_topic(noun, lex) or _is_purpose(noun, lex, purpose_forms):
+                        continue
+                    clause_i, kind = _clause_head(noun, lex)
+                    definite = _is_definite(noun)
+                    if kind == "noun" and not _reports_by_itself(noun, lex, definite):
+                        continue
+                    if _needs_met(cues, noun, sent.doc[clause_i], lex):
+                        found.append(Trigger(noun.i, clause_i, cues.category, "phrase" if kind == "light" else "noun",
+                                             reference=_context_prep(noun, lex), definite=definite))
+                    continue
                 if _is_purpose(head, lex, purpose_forms) or not _needs_met(cues, head, head, lex):
                     continue
                 found.append(Trigger(tok.i, head.i, cues.category, "phrase"))
@@ -187,14 +200,16 @@ def _presence_visits(sent: Span) -> list[Trigger]:
         if tok.lemma_ != "be" or tok.dep_ not in {"ROOT", "ccomp", "conj"}:
             continue
         place = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
-                 for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"]
+                 for p in c.children if p.dep_ == "pobj"
+                 for g in [p, *p.children] if g.ent_type_ == "GPE"]
         subject = [c for c in tok.children if c.dep_ == "nsubj"]
         if place and subject and (subject[0].ent_type_ in {"PERSON", "TITLE"} or subject[0].pos_ == "NOUN"):
             out.append(Trigger(tok.i, tok.i, "visit", "phrase"))
     return out
 
 
-TALK_CATEGORIES = frozenset({"arms_transfer", "agreement", "defence_industry", "training", "exercise"})
+TALK_CATEGORIES = frozenset({"arms_transfer", "agreement", "defence_industry"})
+TOPIC_CATEGORIES = frozenset({"exercise", "training", "other_cooperation"})
 
 
 def _talks_about(found: list[Trigger], sent: Span, lex: Lexicon) -> list[Trigger]:
@@ -204,7 +219,12 @@ def _talks_about(found: list[Trigger], sent: Span, lex: Lexicon) -> list[Trigger
     meetings = [t for t in found if t.category == "meeting" and doc[t.token].lower_ not in {"met", "meet", "meets"}]
     if not meetings:
         return found
-    out = [t for t in found if t.category != "meeting"]
+    talked: set[int] = set()
+    for m in meetings:
+        talked.update(t.i for t in doc[m.clause].subtree if t.i != m.clause)
+        talked.update(t.i for t in doc[m.token].subtree if t.i != m.token)
+    # exercises, training, cooperation discussed at a meeting are its topics, not events
+    out = [t for t in found if t.category != "meeting" and not (t.category in TOPIC_CATEGORIES and t.token in talked)]
     for m in meetings:
         inside = {t.i for t in doc[m.token].subtree}
         about = [t for t in found if t.category in TALK_CATEGORIES and t.token in inside and t.token != m.token]
