@@ -366,7 +366,8 @@ class _DocumentExtractor:
         direct = {a.country for _, a in actors if a.country and not a.inferred}
         inferred = False
         if len(countries) < 2 and self.ctx.focus and len(self.ctx.focus) == 2:
-            if countries <= set(self.ctx.focus) and (mentions_pair(sent) or trig.category == "visit" or trig.definite):
+            strong = trig.kind in {"verb", "light", "phrase", "entity"}
+            if countries <= set(self.ctx.focus) and (mentions_pair(sent) or trig.category == "visit" or trig.definite or strong):
                 for code in self.ctx.focus:
                     if code not in countries:
                         role = "participant" if trig.category in SYMMETRIC or not actors else ("target" if any(r == "source" for r, _ in actors) else "source")

@@ -74,6 +74,10 @@ def _compatible(event: list["Candidate"], c: "Candidate") -> bool:
         sa, sb = set().union(*(_sources(m) for m in event)), _sources(c)
         if sa and sb and not (sa & sb):
             return False
+    if head.category == "arms_transfer" and not reference:
+        stages = {_stage(m) for m in event} - {None}
+        if stages and _stage(c) and _stage(c) not in stages:
+            return False                        # an order and a delivery are two stages
     same_day = c.date.known and c.date.granularity == "day" and any(m.date == c.date for m in event)
     near = c.sentence_index - event[-1].sentence_index <= 2
     shared = bool((people_a & c.persons) or (items_a & _weapons(c)))
