@@ -122,11 +122,22 @@ def _refine_category(trig: Trigger, doc: Doc, lex: Lexicon) -> str:
         return "support" if military else "aid"
     if trig.category != "agreement":
         return trig.category
-    scope = list(tok.subtree)
-    if tok.pos_ == "VERB":
-        scope = [t for c in tok.children if c.dep_ in {"dobj", "prep", "nsubjpass"} for t in c.subtree]
-    weapons = any(t.ent_type_ == "WEAPON" or t.lemma_.lower() in lex.weapon_nouns for t in scope)
+    scope = list(tok.sent)
+    weapons = any(t.ent_type_ == "WEAPON" or t.lemma_.lower() in lex.weapon_nouns - {"system", "systems"} for t in scope)
     return "arms_transfer" if weapons else trig.category
+
+
+def _refined(triggers: list[Trigger], doc: Doc, lex: Lexicon) -> list[Trigger]:
+    """Triggers with refined categories, still one per category unless separately subjected."""
+    out: list[Trigger] = []
+    for trig in triggers:
+        category = _refine_category(trig, doc, lex)
+        if category != trig.category:
+            if any(t.category == category for t in triggers):
+                continue
+            trig = Trigger(trig.token, trig.clause, category, trig.kind, trig.reference, trig.definite)
+        out.append(trig)
+    return out
 
 
 def _nested(trigger: Trigger, clauses: dict[int, Trigger], doc: Doc) -> frozenset[int]:
@@ -321,6 +332,7 @@ class _DocumentExtractor:
             events = [t for t in triggers if not t.reference]
             if any(t.category == "visit" for t in events):
                 events = [t for t in events if t.category != "meeting" or t.kind == "verb" and not context]
+            events = _refined(events, self.doc, self.lex)
             clauses = {t.clause: t for t in triggers if t.reference}
             clauses.update({t.clause: t for t in events})
             for trig in events:
@@ -382,9 +394,6 @@ class _DocumentExtractor:
             inferred = True
         if len(countries) < 2:
             return None
-        category = _refine_category(trig, self.doc, self.lex)
-        if category != trig.category:
-            trig = Trigger(trig.token, trig.clause, category, trig.kind, trig.reference, trig.definite)
         factuality, cue = factuality_of(trig, sent, self.lex, _nested(trig, clauses, self.doc))
         when = _pick_date(sent, trig, clauses, self.anchor, self.year_hint)
         if not when.known:

@@ -40,11 +40,18 @@ def _neutral_tokens(sent: Span, lex: Lexicon) -> set[int]:
     return out
 
 
+REPORTING = frozenset({"say", "tell", "disclose", "reveal", "specify", "confirm", "comment", "elaborate", "explain", "announce"})
+CONDITIONAL = frozenset({"if", "unless", "whether"})
+
+
 def _words_on_chain(chain: list[Token]) -> list[tuple[Token, str]]:
-    """(token, role) for each chain word and its auxiliaries/negations."""
+    """(token, role) for each chain word and its auxiliaries/negations. A reporting verb's
+    own negation ("did not say when the jets would arrive") does not negate the report."""
     out: list[tuple[Token, str]] = []
-    for tok in chain:
+    for k, tok in enumerate(chain):
         out.append((tok, "head"))
+        if k > 0 and tok.lemma_.lower() in REPORTING:
+            continue
         for child in tok.children:
             if child.dep_ in {"aux", "auxpass", "neg", "advmod", "mark"}:
                 out.append((child, child.dep_))
@@ -74,9 +81,13 @@ def _segment(trigger: Trigger, sent: Span, exclude: frozenset[int] = frozenset()
     while node.dep_ != "ROOT" and not any(c.dep_ in SUBJECT_DEPS for c in node.children) and node.head.i != node.i:
         node = node.head
     skip: set[int] = set()
-    for child in node.children:
-        if child.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in child.children):
-            skip.update(t.i for t in child.subtree)      # "... and that Baku was interested in ..."
+    for tok in node.subtree:
+        if tok.i == node.i or trigger.token in {t.i for t in tok.subtree}:
+            continue
+        if tok.dep_ == "conj" and tok.head.i == node.i and any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+            skip.update(t.i for t in tok.subtree)        # "... and that Baku was interested in ..."
+        elif tok.dep_ in {"relcl", "acl"}:
+            skip.update(t.i for t in tok.subtree)        # "submarines, which would be built at ..."
     words = [t for t in node.subtree if t.i not in skip and t.i not in exclude and sent.start <= t.i < sent.end]
     start = words[0].i if words else sent.start
     before = doc[sent.start:start] if start > sent.start and node.dep_ in {"ccomp", "advcl", "relcl", "xcomp", "acl", "conj"} else None
@@ -123,7 +134,10 @@ def factuality_of(trigger: Trigger, sent: Span, lex: Lexicon,
     ``exclude`` holds the tokens of other events' clauses nested in this one."""
     neutral = _neutral_tokens(sent, lex)
     exclude = exclude | neutral
-    words = [(t, r) for t, r in _words_on_chain(_chain(trigger, sent)) if t.i not in neutral]
+    chain = _chain(trigger, sent)
+    words = [(t, r) for t, r in _words_on_chain(chain) if t.i not in neutral]
+    if any(r == "mark" and t.lower_ in CONDITIONAL for t, r in words):
+        return "speculative", "if"
     for cues in lex.factuality:
         if cues.factuality == "asserted":
             break
