@@ -82,7 +82,8 @@ def _compatible(event: list["Candidate"], c: "Candidate") -> bool:
     near = c.sentence_index - event[-1].sentence_index <= 2
     shared = bool((people_a & c.persons) or (items_a & _weapons(c)))
     headline = head.sentence_index == 0 and c.sentence_index <= 3
-    return reference or same_day or (near and shared) or headline
+    bare = not c.persons and not c.date.known and not _weapons(c) and c.sentence_index - event[-1].sentence_index <= 1
+    return reference or same_day or (near and shared) or headline or bare
 
 
 def _best_date(group: list["Candidate"]) -> TimeSpan:

@@ -210,6 +210,14 @@ def _presence_visits(sent: Span) -> list[Trigger]:
 
 TALK_CATEGORIES = frozenset({"arms_transfer", "agreement", "defence_industry"})
 TOPIC_CATEGORIES = frozenset({"exercise", "training", "other_cooperation"})
+DISCUSSING = frozenset({"discuss", "deliberate", "talk", "negotiate", "discussion", "talks"})
+
+
+def _word_of(tok: Token, cues: CategoryCues) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        return lemma in cues.verbs
+    return tok.pos_ in {"NOUN", "PROPN"} and (lemma in cues.nouns or tok.lower_ in cues.nouns)
 
 
 def _talks_about(found: list[Trigger], sent: Span, lex: Lexicon) -> list[Trigger]:
@@ -223,6 +231,8 @@ def _talks_about(found: list[Trigger], sent: Span, lex: Lexicon) -> list[Trigger
     for m in meetings:
         talked.update(t.i for t in doc[m.clause].subtree if t.i != m.clause)
         talked.update(t.i for t in doc[m.token].subtree if t.i != m.token)
+    if any(doc[m.token].lemma_.lower() in DISCUSSING for m in meetings):
+        talked.update(t.i for t in sent)
     # exercises, training, cooperation discussed at a meeting are its topics, not events
     out = [t for t in found if t.category != "meeting" and not (t.category in TOPIC_CATEGORIES and t.token in talked)]
     for m in meetings:
@@ -233,7 +243,7 @@ def _talks_about(found: list[Trigger], sent: Span, lex: Lexicon) -> list[Trigger
         if not about:
             for cues in lex.categories:
                 if cues.category in TALK_CATEGORIES:
-                    hit = next((w for w in words if w.lemma_.lower() in cues.nouns | cues.verbs and _needs_met(cues, w, w, lex)), None)
+                    hit = next((w for w in words if _word_of(w, cues) and _needs_met(cues, w, w, lex)), None)
                     if hit is not None:
                         about.append(Trigger(hit.i, m.clause, cues.category, "light"))
                         break
