@@ -134,9 +134,11 @@ def _when(d: dict[str, Any]) -> str:
 
 def _events_table(records: list[dict[str, Any]]) -> None:
     table = Table(title=f"{len(records)} events")
-    for name in ("date", "category", "factuality", "countries"):
-        table.add_column(name, no_wrap=True)
-    table.add_column("summary", ratio=1, overflow="fold")
+    table.add_column("date", no_wrap=True, max_width=12)
+    table.add_column("category", overflow="fold", max_width=17)
+    table.add_column("factuality", overflow="fold", max_width=11)
+    table.add_column("countries", overflow="fold", max_width=11)
+    table.add_column("summary", ratio=1, overflow="fold", min_width=24)
     table.add_column("docs", no_wrap=True)
     for r in records:
         summary = r["summary"] or "; ".join(f"{a['role']}:{a['name']}" for a in r["actors"])
@@ -221,7 +223,9 @@ def demo(db: Annotated[str, typer.Option("--db", metavar="FILE", help="Store fil
     with _errors(), _progress_bar("demo") as on_progress:
         summary = api.demo(settings, on_progress=on_progress)
     _render_summary(summary, settings.db)
-    Console(highlight=False).print(f"Next: bilat events --db {settings.db}", markup=False)
+    with _errors():
+        _events_table(api.event_records(settings))
+    Console(highlight=False).print(f"Next: bilat events --db {settings.db} --country ISO3 --format json", markup=False)
 
 
 def main() -> None:
