@@ -50,7 +50,7 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
 _SPACES = re.compile(r"\s+")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _GOLD_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_SENTENCE_END = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[A-Z\u201c\"(])|\n\s*\n")
+_SENTENCE_END = re.compile(r"(?<=[.!?\u201d\"])[ \t]+(?=[A-Z\u201c\"(])|\s*\n\s*")
 
 
 class GoldError(BilatError):

@@ -270,6 +270,25 @@ def _chained(sent: Span, previous: TimeSpan | None) -> TimeSpan | None:
     return TimeSpan(day, day, "day", "relative", m.group(0))
 
 
+def _chain_applies(sent: Span, trig: Trigger, clauses: dict[int, Trigger]) -> bool:
+    """"The following day X met Y and thanked Z": the phrase dates its own clause and the
+    clauses coordinated with it, not what they talk about."""
+    m = CHAIN.search(sent.text)
+    if m is None:
+        return False
+    span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+    if span is None:
+        return False
+    owner = _owner(span.root, clauses)
+    doc = sent.doc
+    if owner is None:    # the phrase parsed as the root ("The following day [that] X met Y")
+        owners = {c for c in clauses if doc[c].head.i == span.root.i or c == span.root.i}
+    else:
+        owners = {owner}
+    clause = doc[trig.clause]
+    return trig.clause in owners or (clause.dep_ == "conj" and clause.head.i in owners)
+
+
 def _confidence(trigger: Trigger, countries_direct: int, has_date: bool, has_person: bool, inferred: bool) -> float:
     score = 0.45 + (0.15 if trigger.kind in {"verb", "light", "phrase", "entity"} else 0.0)
     score += 0.1 if countries_direct >= 2 else 0.0
@@ -289,6 +308,7 @@ class _DocumentExtractor:
         self.ctx.focus = self._focus()
         self.quote_speakers = self._quote_speakers()
         self.last_dated: TimeSpan | None = None
+        self.chain_base: TimeSpan | None = None
 
     def _focus(self) -> tuple[str, ...]:
         counts: Counter = Counter()
@@ -326,6 +346,7 @@ class _DocumentExtractor:
     def run(self) -> list[Event]:
         candidates: list[Candidate] = []
         for index, sent in enumerate(self.sents):
+            self.chain_base = self.last_dated       # "the following day" counts from before this sentence
             resolved = self._resolve(sent)
             triggers = find_triggers(sent, self.lex)
             context = next((t.category for t in triggers if t.reference), None)
@@ -397,7 +418,9 @@ class _DocumentExtractor:
         factuality, cue = factuality_of(trig, sent, self.lex, _nested(trig, clauses, self.doc))
         when = _pick_date(sent, trig, clauses, self.anchor, self.year_hint)
         if not when.known:
-            when = _chained(sent, self.last_dated) or when
+            chained = _chained(sent, self.chain_base)
+            if chained is not None and _chain_applies(sent, trig, clauses):
+                when = chained
         if when.known and when.granularity == "day":
             self.last_dated = when
         attribution = attribution_of(sent, self.lex, self.quote_speakers.get(index))
