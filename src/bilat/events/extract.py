@@ -22,7 +22,7 @@ from ..records import Actor, Document, Event, Item, Location, Mention, TimeSpan
 from ..temporal.expressions import find_dates
 from ..temporal.pubdate import year_hint_for
 from .attribution import attribution_of, paragraph_speaker
-from .factuality import factuality_of
+from .factuality import factuality_in_genre, factuality_of
 from .lexicon import Lexicon, load_lexicon
 from .merge import merge_candidates
 from .sentences import sentences_of
@@ -113,18 +113,46 @@ def _subject_tokens(trigger: Trigger, doc: Doc) -> set[int]:
     return out
 
 
+def _is_company(text: str, doc: Doc) -> bool:
+    kb = doc.user_data.get("bilat_kb")
+    org = kb.organisation(text) if kb is not None else None
+    return org is not None and org.kind == "company"
+
+
 def _refine_category(trig: Trigger, doc: Doc, lex: Lexicon) -> str:
     """A contract or deal for weapons is an arms transfer (its order stage), not a treaty;
     "assistance in the military realm" is support, not economic or humanitarian aid."""
     tok = doc[trig.token]
+    weapons_here = any(t.ent_type_ == "WEAPON" or t.lemma_.lower() in lex.weapon_nouns - {"system", "systems"} for t in tok.sent)
     if trig.category == "aid":
+        if weapons_here:
+            return "arms_transfer"           # "the order is financed through a loan"
         military = any(t.lower_ in {"military", "militarily", "defence", "defense", "armed"} for t in doc[trig.clause].subtree)
         return "support" if military else "aid"
     if trig.category != "agreement":
         return trig.category
+    arms_words = next(c.nouns for c in lex.categories if c.category == "arms_transfer") - {"contract", "contracts", "deal", "deals", "trade"}
+    obj = [t for t in (tok.subtree if tok.pos_ != "VERB" else (t for c in tok.children if c.dep_ in {"dobj", "prep", "nsubjpass"} for t in c.subtree))]
+    if any(t.lemma_.lower() in arms_words or t.lower_ in arms_words for t in obj):
+        return "arms_transfer"               # "agreed on the purchase", "a contract for the sale of"
+    if any(t.lower_ in {"cooperation", "production", "development", "co-production", "manufacturing"} for t in obj) and weapons_here:
+        return "defence_industry"            # "a memorandum on cooperation in submarines"
+    company = any(e.label_ == "ORG" and _is_company(e.text, doc) for e in tok.sent.ents)
+    if company:
+        return "arms_transfer"               # "framework agreements with Hyundai Rotem"
     scope = list(tok.sent)
     weapons = any(t.ent_type_ == "WEAPON" or t.lemma_.lower() in lex.weapon_nouns - {"system", "systems"} for t in scope)
     return "arms_transfer" if weapons else trig.category
+
+
+def _makers(scope: list[Span], kb: Knowledge) -> set[str]:
+    makers: set[str] = set()
+    for ent in scope:
+        if ent.label_ == "WEAPON":
+            weapon = kb.weapon(ent.ent_id_ or ent.text) or kb.weapon(ent.text)
+            if weapon and weapon.makers:
+                makers.add(weapon.makers[0])
+    return makers
 
 
 def _refined(triggers: list[Trigger], doc: Doc, lex: Lexicon) -> list[Trigger]:
@@ -301,6 +329,7 @@ def _confidence(trigger: Trigger, countries_direct: int, has_date: bool, has_per
 class _DocumentExtractor:
     def __init__(self, document: Document, doc: Doc, kb: Knowledge, lex: Lexicon):
         self.document, self.doc, self.kb, self.lex = document, doc, kb, lex
+        doc.user_data["bilat_kb"] = kb
         self.sents = sentences_of(doc)
         self.anchor = _publication_day(document)
         self.year_hint = None if self.anchor else year_hint_for(document.text)
@@ -407,6 +436,11 @@ class _DocumentExtractor:
                         actors.append((role, EntityActor(trig.token, trig.token + 1, "", "country", self.kb.country_name(code), code, inferred=True)))
                 countries = set(self.ctx.focus)
                 inferred = True
+        if len(countries) == 1 and _refine_category(trig, self.doc, self.lex) == "arms_transfer":
+            for code in _makers(scope, self.kb) - countries:   # "Egypt ordered 24 Rafales": the maker supplies
+                actors.append(("source", EntityActor(trig.token, trig.token + 1, "", "country", self.kb.country_name(code), code, inferred=True)))
+                countries.add(code)
+                inferred = True
         if len(countries) == 1 and trig.category in {"criticism", "support"} and len(self.ctx.focus) == 2 \
                 and not countries & set(self.ctx.focus):
             for code in self.ctx.focus:          # a third state commenting on the pair's affairs
@@ -424,6 +458,7 @@ class _DocumentExtractor:
         if when.known and when.granularity == "day":
             self.last_dated = when
         attribution = attribution_of(sent, self.lex, self.quote_speakers.get(index))
+        factuality = factuality_in_genre(factuality, cue, self.document.genre, attribution is not None)
         items = _items(scope, sent, trig, self.kb)
         has_person = any(a.kind == "person" for _, a in actors)
         return Candidate(

@@ -128,6 +128,13 @@ def _headline_infinitive(trigger: Trigger, sent: Span) -> bool:
     return has_to and not finite
 
 
+def factuality_in_genre(factuality: str, cue: str | None, genre: str, attributed: bool) -> str:
+    """In an opinion piece the writer's own "could"/"can" proposes; a reporter's speculates."""
+    if factuality == "speculative" and genre in {"opinion"} and not attributed and cue in {"could", "can"}:
+        return "proposed"
+    return factuality
+
+
 def factuality_of(trigger: Trigger, sent: Span, lex: Lexicon,
                   exclude: frozenset[int] = frozenset()) -> tuple[str, str | None]:
     """The factuality of the event a trigger reports, and the cue that decided it.

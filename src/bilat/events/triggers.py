@@ -189,6 +189,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             clause_i, _ = _clause_head(ent.root, lex)
             found.append(Trigger(ent.root.i, clause_i, "exercise", "entity",
                                  reference=_context_prep(ent.root, lex)))
+    found = [t for t in found if not (t.category == "visit" and _goods_moving(t, sent, lex))]
     return _best_per_category(found, sent)
 
 
@@ -274,6 +275,17 @@ def _reports_by_itself(tok: Token, lex: Lexicon, definite: bool) -> bool:
 
 def _own_subject(tok: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+
+
+def _goods_moving(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
+    """"The first tanks are due to arrive in Poland": weapons arriving are a delivery, not a visit."""
+    doc = sent.doc
+    node = doc[trig.clause]
+    subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    while not subjects and node.head.i != node.i:
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(t.ent_type_ == "WEAPON" or t.lemma_.lower() in lex.weapon_nouns for s in subjects for t in s.subtree)
 
 
 def _best_per_category(found: list[Trigger], sent: Span) -> list[Trigger]:
