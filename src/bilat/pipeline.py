@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
+from urllib.parse import urlparse
 
 from .clean import clean_document
 from .config import Settings
@@ -24,9 +25,17 @@ from .temporal.pubdate import infer_publication
 Progress = Callable[[int, "int | None"], None]
 
 
+def outlet_from_url(url: str | None) -> str | None:
+    """"https://www.example-news.com/a/b" -> "example-news.com" (the outlet when none is named)."""
+    host = urlparse(url).hostname if url else None
+    return host[4:] if host and host.startswith("www.") else host
+
+
 def date_document(doc: Document) -> Document:
-    """Publication date from metadata, else inferred from the URL and the text."""
-    return replace(doc, published=infer_publication(doc.text, doc.url, doc.published))
+    """Publication date from metadata, else inferred from the URL and the text; the outlet
+    from the URL when the metadata names none."""
+    return replace(doc, published=infer_publication(doc.text, doc.url, doc.published),
+                   outlet=doc.outlet or outlet_from_url(doc.url))
 
 
 def cleaned_documents(paths: Iterable[str | Path], settings: Settings) -> Iterator[Document | Rejected]:

@@ -155,6 +155,13 @@ def _makers(scope: list[Span], kb: Knowledge) -> set[str]:
     return makers
 
 
+def _maker_roles(actors: list[tuple[str, EntityActor]], makers: set[str]) -> list[tuple[str, EntityActor]]:
+    """In an arms transfer the state that makes the weapon is the supplier, the others receive."""
+    if not makers:
+        return actors
+    return [("source" if a.country in makers else "target", a) for _, a in actors]
+
+
 def _refined(triggers: list[Trigger], doc: Doc, lex: Lexicon) -> list[Trigger]:
     """Triggers with refined categories, still one per category unless separately subjected."""
     out: list[Trigger] = []
@@ -449,6 +456,8 @@ class _DocumentExtractor:
             inferred = True
         if len(countries) < 2:
             return None
+        if _refine_category(trig, self.doc, self.lex) == "arms_transfer":
+            actors = _maker_roles(actors, _makers(scope, self.kb) & countries)
         factuality, cue = factuality_of(trig, sent, self.lex, _nested(trig, clauses, self.doc))
         when = _pick_date(sent, trig, clauses, self.anchor, self.year_hint)
         if not when.known:

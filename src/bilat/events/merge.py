@@ -129,6 +129,12 @@ def _summary(category: str, factuality: str, actors: tuple[Actor, ...], countrie
             return f"{p.country or ''}{title} {p.name}".strip()
         return "/".join(states)
     src, tgt = side("source"), side("target")
+    named = {a.country for a in actors if a.role in {"source", "target"} and a.country}
+    others = "/".join(c for c in countries if c not in named)
+    if src and not tgt:
+        tgt = others
+    elif tgt and not src:
+        src = others
     if not src and not tgt:
         text = f"{' / '.join(countries)}: {category.replace('_', ' ')}"
     else:
