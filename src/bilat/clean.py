@@ -17,15 +17,13 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
+from .datafiles import read_data_mapping
 from .errors import KnowledgeError
 from .ingest.genre import guess_genre, label_genre
 from .records import Document, PubDate, RawDocument, Rejected
 
-BOILERPLATE_FILE = Path(__file__).resolve().parent / "data" / "boilerplate.yaml"
+BOILERPLATE_FILE = "boilerplate.yaml"   # in bilat/data
 BODY_MIN_WORDS = 15          # a teaser block ends at a line this long that ends a sentence,
 SENTENCE_MIN_WORDS = 4       # or at a shorter one that ends with a full stop
 EMPTY_HINT = "only page furniture (menus, comment forms, teasers) was found; give the article text itself"
@@ -55,35 +53,30 @@ class Boilerplate:
     glued_title_label: re.Pattern[str]
 
 
-def _patterns(data: dict, key: str, path: Path) -> list[str]:
+def _patterns(data: dict, key: str, name: str) -> list[str]:
     value = data.get(key)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise KnowledgeError(f"{path}: '{key}' must be a list of strings; compare with the shipped file")
+        raise KnowledgeError(f"{name}: '{key}' must be a list of strings; compare with the shipped file")
     return value
 
 
 @lru_cache(maxsize=4)
-def load_boilerplate(path: Path = BOILERPLATE_FILE) -> Boilerplate:
+def load_boilerplate(name: str = BOILERPLATE_FILE) -> Boilerplate:
     """Compile data/boilerplate.yaml once; a malformed file raises KnowledgeError naming it."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"{path}: cannot be read as YAML ({exc}); restore it from the package") from exc
-    if not isinstance(data, dict):
-        raise KnowledgeError(f"{path}: expected a mapping at the top level; restore it from the package")
-    lines = _patterns(data, "lines", path)
+    data = read_data_mapping(name)
+    lines = _patterns(data, "lines", name)
     for index, pattern in enumerate(lines):
         try:
             re.compile(pattern)
         except re.error as exc:
-            raise KnowledgeError(f"{path}: lines[{index}] {pattern!r} is not a valid regular expression ({exc})"
+            raise KnowledgeError(f"{name}: lines[{index}] {pattern!r} is not a valid regular expression ({exc})"
                                  "; fix the pattern") from exc
-    labels = _alternatives(_patterns(data, "section_labels", path))
-    share = _alternatives(_patterns(data, "share_labels", path))
-    glued = _alternatives(_patterns(data, "glued_title_labels", path))
+    labels = _alternatives(_patterns(data, "section_labels", name))
+    share = _alternatives(_patterns(data, "share_labels", name))
+    glued = _alternatives(_patterns(data, "glued_title_labels", name))
     return Boilerplate(
         drop_line=re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in lines) + r")$", re.IGNORECASE),
-        block_heading=re.compile(rf"^(?:{_alternatives(_patterns(data, 'block_headings', path))})\s*:?$",
+        block_heading=re.compile(rf"^(?:{_alternatives(_patterns(data, 'block_headings', name))})\s*:?$",
                                  re.IGNORECASE),
         share_line=re.compile(rf"^(?:{share})(?:\s*\d+)?(?:{_SEPARATORS}(?:{share})(?:\s*\d+)?)*\s*:?$",
                               re.IGNORECASE),

@@ -57,14 +57,9 @@ class Lexicon:
 
 
 def _read(name: str) -> dict[str, Any]:
-    path = resources.files("bilat") / "data" / name
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"{name}: cannot read cue lexicon ({exc}); reinstall bilat or fix the file") from exc
-    if not isinstance(data, dict):
-        raise KnowledgeError(f"{name}: expected a mapping at the top level")
-    return data
+    from ..datafiles import read_data_mapping   # hoist to the imports (and drop yaml, resources) when free to edit them
+
+    return read_data_mapping(name)
 
 
 def _words(data: dict[str, Any], key: str, where: str) -> frozenset[str]:

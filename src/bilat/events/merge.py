@@ -94,9 +94,17 @@ def _best_date(group: list["Candidate"]) -> TimeSpan:
 
 
 def _actor_records(group: list["Candidate"]) -> tuple[Actor, ...]:
+    """Actors of all mentions; a state keeps the role its first mention gave it."""
+    first_role: dict[str, str] = {}
+    for cand in group:
+        for role, a in cand.actors:
+            if a.kind == "country" and a.country and not a.inferred:
+                first_role.setdefault(a.country, role)
     seen: dict[tuple[str, str], Actor] = {}
     for cand in group:
         for role, a in cand.actors:
+            if a.kind == "country" and a.country in first_role:
+                role = first_role[a.country]
             key = (role, a.name)
             if key not in seen:
                 seen[key] = Actor(role=role, name=a.name, kind=a.kind, country=a.country, sector=a.sector, title=a.title)  # type: ignore[arg-type]

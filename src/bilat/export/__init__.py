@@ -12,12 +12,10 @@ import tempfile
 from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterator, Literal, Sequence, TextIO, get_args
 
-import yaml
-
+from ..datafiles import read_data_yaml
 from ..errors import ExportError, KnowledgeError
 from ..records import CATEGORIES, Event
 from ..store import Store, StoredDocument
@@ -45,8 +43,7 @@ __all__ = [
 @lru_cache(maxsize=1)
 def load_crosswalk() -> dict[str, Any]:
     """The category crosswalk, checked to cover every category."""
-    text = resources.files("bilat.data").joinpath(CROSSWALK_FILE).read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = read_data_yaml(CROSSWALK_FILE) or {}
     categories = data.get("categories") or {}
     for category in CATEGORIES:
         entry = categories.get(category)

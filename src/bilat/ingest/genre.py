@@ -11,16 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
+from ..datafiles import read_data_mapping
 from ..errors import KnowledgeError
 from ..records import Genre
 from .text import byline_author
 
-GENRE_FILE = Path(__file__).resolve().parent.parent / "data" / "genre.yaml"
+GENRE_FILE = "genre.yaml"   # in bilat/data
 LABEL_LINES = 5           # label lines are looked for among the first non-empty lines
 BYLINE_LINES = 8
 DATELINE_LINES = 4
@@ -66,30 +64,25 @@ def _label_patterns(labels: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]
     return line, prefix
 
 
-def _section(data: dict, key: str, path: Path) -> dict:
+def _section(data: dict, key: str, name: str) -> dict:
     value = data.get(key)
     if not isinstance(value, dict):
-        raise KnowledgeError(f"{path}: '{key}' must be a mapping of genre -> list of phrases; fix the file")
+        raise KnowledgeError(f"{name}: '{key}' must be a mapping of genre -> list of phrases; fix the file")
     return value
 
 
 @lru_cache(maxsize=4)
-def load_genre_cues(path: Path = GENRE_FILE) -> GenreCues:
+def load_genre_cues(name: str = GENRE_FILE) -> GenreCues:
     """Compile data/genre.yaml once; a malformed file raises KnowledgeError naming it."""
+    data = read_data_mapping(name)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"{path}: cannot be read as YAML ({exc}); restore it from the package") from exc
-    if not isinstance(data, dict):
-        raise KnowledgeError(f"{path}: expected a mapping at the top level; restore it from the package")
-    try:
-        labels = {genre: _label_patterns(words) for genre, words in _section(data, "labels", path).items()}
+        labels = {genre: _label_patterns(words) for genre, words in _section(data, "labels", name).items()}
         agencies = "|".join(sorted(map(re.escape, data["news_agencies"]), key=len, reverse=True))
         return GenreCues(
             label_line={genre: pair[0] for genre, pair in labels.items()},
             label_prefix={genre: pair[1] for genre, pair in labels.items()},
-            title_phrase={g: _phrase_pattern(w) for g, w in _section(data, "title_phrases", path).items()},
-            url_segments={g: frozenset(w) for g, w in _section(data, "url_segments", path).items()},
+            title_phrase={g: _phrase_pattern(w) for g, w in _section(data, "title_phrases", name).items()},
+            url_segments={g: frozenset(w) for g, w in _section(data, "url_segments", name).items()},
             first_person=_first_person_pattern(data["first_person"]),
             opinion_phrase=_phrase_pattern(data["opinion_phrases"]),
             analysis_phrase=_phrase_pattern(data["analysis_phrases"]),
@@ -99,7 +92,7 @@ def load_genre_cues(path: Path = GENRE_FILE) -> GenreCues:
                                   re.MULTILINE),
         )
     except (KeyError, TypeError, re.error) as exc:
-        raise KnowledgeError(f"{path}: missing or malformed entry {exc}; compare with the shipped file") from exc
+        raise KnowledgeError(f"{name}: missing or malformed entry {exc}; compare with the shipped file") from exc
 
 
 def _head_lines(text: str, count: int) -> list[str]:

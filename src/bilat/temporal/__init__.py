@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from .expressions import (
     DateMention,
-    NamedPeriod,
     YearlessDate,
     find_dates,
-    find_named_periods,
-    load_named_periods,
     nearest_year,
     span_for_year,
     weekday_date_years,
 )
+from .periods import NamedPeriod, find_named_periods, load_named_periods
 from .pubdate import date_from_url, infer_publication, parse_metadata_date, year_hint_for
 
 __all__ = [

@@ -38,12 +38,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import lru_cache
-from importlib import resources
 
-import yaml
-
-from ..errors import KnowledgeError
 from ..records import DateBasis, Granularity, TimeSpan
 
 _GRAIN_ORDER: tuple[Granularity, ...] = ("day", "month", "year", "decade", "century")
@@ -511,109 +506,12 @@ def find_dates(text: str, anchor: date | None = None, year_hint: int | None = No
     return [_mention(text, atom, anchor, year_hint) for atom in atoms]
 
 
-# ------------------------------------------------------------ named periods
-
-_PERIODS_FILE = "named_periods.yaml"
-_ISO_PARTIAL = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
+# Named periods moved to .periods; these names stay importable from here.
+_MOVED_TO_PERIODS = frozenset({"NamedPeriod", "find_named_periods", "load_named_periods", "parse_named_periods"})
 
 
-@dataclass(frozen=True)
-class NamedPeriod:
-    """A historical event a text can name instead of dating ("the 44-day war")."""
-
-    name: str
-    aliases: tuple[str, ...]
-    start: date
-    end: date | None          # None: ongoing
-    precision: Granularity    # of the bounds as written: day, month or year
-
-
-def _period_bound(raw: object, is_end: bool, where: str) -> tuple[date, Granularity]:
-    m = _ISO_PARTIAL.match(str(raw))
-    try:
-        if m is None:
-            raise ValueError(raw)
-        y, mo, d = int(m["y"]), int(m["m"] or (12 if is_end else 1)), m["d"]
-        if d is not None:
-            return date(y, mo, int(d)), "day"
-        return (_month_end(y, mo) if is_end else date(y, mo, 1)), ("month" if m["m"] else "year")
-    except ValueError:
-        raise KnowledgeError(f"{where}: {raw!r} is not a date "
-                             f"(write \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\", quoted)") from None
-
-
-def _period(record: object, where: str) -> NamedPeriod:
-    if not isinstance(record, dict) or not isinstance(record.get("name"), str):
-        raise KnowledgeError(f"{where}: needs a mapping with a 'name' string")
-    aliases = record.get("aliases") or [record["name"]]
-    if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
-        raise KnowledgeError(f"{where} field 'aliases': needs a list of non-empty strings")
-    if record.get("start") is None:
-        raise KnowledgeError(f"{where} field 'start': missing (the first day, month or year)")
-    start, grain = _period_bound(record["start"], False, f"{where} field 'start'")
-    end = None
-    if record.get("end") is not None:
-        end, end_grain = _period_bound(record["end"], True, f"{where} field 'end'")
-        grain = coarser(grain, end_grain)
-        if end < start:
-            raise KnowledgeError(f"{where} field 'end': before 'start' (swap them)")
-    return NamedPeriod(record["name"], tuple(aliases), start, end, grain)
-
-
-def parse_named_periods(records: object, source: str = _PERIODS_FILE) -> tuple[NamedPeriod, ...]:
-    """Validate a list of named-period records (the format of named_periods.yaml)."""
-    if not isinstance(records, list):
-        raise KnowledgeError(f"{source}: expected a YAML list of periods (see the comment at its top)")
-    return tuple(_period(r, f"{source} record {i} ({_label(r)})") for i, r in enumerate(records))
-
-
-def _label(record: object) -> str:
-    return str(record.get("name")) if isinstance(record, dict) else repr(record)
-
-
-@lru_cache(maxsize=1)
-def load_named_periods() -> tuple[NamedPeriod, ...]:
-    """The named periods shipped in bilat/data/named_periods.yaml."""
-    raw = (resources.files("bilat") / "data" / _PERIODS_FILE).read_text(encoding="utf-8")
-    try:
-        records = yaml.safe_load(raw)
-    except yaml.YAMLError as exc:
-        raise KnowledgeError(f"{_PERIODS_FILE}: not valid YAML ({exc}); fix the file") from exc
-    return parse_named_periods(records)
-
-
-def _alias_pattern(alias: str) -> re.Pattern[str]:
-    """Spaces and dashes interchangeable; ' matches ’; all-lowercase aliases ignore case."""
-    parts = [re.escape(p) for p in re.split(r"[\s\-‐‑–—]+", alias.strip())]
-    body = r"[\s\-‐‑–—]+".join(parts).replace("'", "['’]")
-    return re.compile(rf"(?<!\w){body}(?!\w)", 0 if alias != alias.lower() else _I)
-
-
-@lru_cache(maxsize=8)
-def _period_patterns(periods: tuple[NamedPeriod, ...]) -> tuple[tuple[NamedPeriod, re.Pattern[str]], ...]:
-    return tuple((p, _alias_pattern(a)) for p in periods for a in p.aliases)
-
-
-def _grain_by_length(start: date, end: date | None, precision: Granularity) -> Granularity:
-    if end is None:
-        return coarser(precision, "year")
-    days = (end - start).days + 1
-    limits: tuple[tuple[int, Granularity], ...] = ((31, "day"), (366, "month"), (3660, "year"),
-                                                   (36600, "decade"))
-    grain = next((g for limit, g in limits if days <= limit), "century")
-    return coarser(grain, precision)
-
-
-def find_named_periods(text: str, periods: tuple[NamedPeriod, ...] | None = None,
-                       anchor: date | None = None) -> list[DateMention]:
-    """Mentions of named periods ("the Cold War"), basis "inferred", granularity by
-    the period's length (up to a month: day; a year: month; ten years: year ...).
-    An ongoing period ends at ``anchor`` when given, else its end stays open (None)."""
-    found: list[tuple[int, int, int, _Atom]] = []
-    for order, (period, pattern) in enumerate(_period_patterns(load_named_periods() if periods is None else tuple(periods))):
-        for m in pattern.finditer(text):
-            end = period.end or (anchor if anchor and anchor >= period.start else None)
-            grain = _grain_by_length(period.start, end, period.precision)
-            span = TimeSpan(start=period.start, end=end, granularity=grain, basis="inferred")
-            found.append((m.start(), m.end(), order, _Atom(m.start(), m.end(), span)))
-    return [_mention(text, atom, anchor, None) for atom in _select(found)]
+def __getattr__(name: str) -> object:
+    if name in _MOVED_TO_PERIODS:
+        from . import periods
+        return getattr(periods, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
