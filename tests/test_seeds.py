@@ -151,8 +151,6 @@ def test_seeds_004_the_following_day_follows_the_june_9_meeting(seeds):
     assert meeting.date.basis == "relative"
 
 
-@pytest.mark.xfail(strict=False, reason="extractor: 'the following day' is re-applied for each event of the "
-                                        "same sentence (support dated 06-11, training 06-12 instead of 06-10)")
 def test_seeds_004_the_following_day_dates_every_event_of_its_sentence_alike(seeds):
     dated = [e for e in events_saying(seeds["004"], "The following day the Pakistani") if e.date.known]
     assert dated

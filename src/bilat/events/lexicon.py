@@ -7,11 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from ..datafiles import read_data_mapping
 from ..errors import KnowledgeError
 from ..records import CATEGORIES, FACTUALITIES
 
@@ -56,12 +54,6 @@ class Lexicon:
     agencies: tuple[str, ...]
 
 
-def _read(name: str) -> dict[str, Any]:
-    from ..datafiles import read_data_mapping   # hoist to the imports (and drop yaml, resources) when free to edit them
-
-    return read_data_mapping(name)
-
-
 def _words(data: dict[str, Any], key: str, where: str) -> frozenset[str]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -98,23 +90,19 @@ def _factuality_cues(data: dict[str, Any]) -> tuple[FactualityCues, ...]:
     return tuple(cues)
 
 
+CATEGORY_WORD_LISTS = ("light_verbs", "military_nouns", "purpose_verbs", "topic_heads", "context_preps",
+                       "eventive_heads", "act_nouns", "diplomatic_nouns", "topic_verbs", "weapon_nouns")
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    cat = _read("categories.yaml")
-    fac = _read("factuality.yaml")
-    att = _read("attribution.yaml")
+    cat = read_data_mapping("categories.yaml")
+    fac = read_data_mapping("factuality.yaml")
+    att = read_data_mapping("attribution.yaml")
+    word_lists = {key: _words(cat, key, "categories.yaml") for key in CATEGORY_WORD_LISTS}
     return Lexicon(
         categories=_category_cues(cat),
-        light_verbs=_words(cat, "light_verbs", "categories.yaml"),
-        military_nouns=_words(cat, "military_nouns", "categories.yaml"),
-        purpose_verbs=_words(cat, "purpose_verbs", "categories.yaml"),
-        topic_heads=_words(cat, "topic_heads", "categories.yaml"),
-        context_preps=_words(cat, "context_preps", "categories.yaml"),
-        eventive_heads=_words(cat, "eventive_heads", "categories.yaml"),
-        act_nouns=_words(cat, "act_nouns", "categories.yaml"),
-        diplomatic_nouns=_words(cat, "diplomatic_nouns", "categories.yaml"),
-        topic_verbs=_words(cat, "topic_verbs", "categories.yaml"),
-        weapon_nouns=_words(cat, "weapon_nouns", "categories.yaml"),
+        **word_lists,
         factuality=_factuality_cues(fac),
         asserted_frames=_phrases(fac, "asserted_frames", "factuality.yaml"),
         neutral_frames=_phrases(fac, "neutral_frames", "factuality.yaml"),
