@@ -124,7 +124,16 @@ FACTUALITY_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("sentence", "category", "factuality", "pair"), FACTUALITY_CASES)
+def case_id(value: object) -> str | None:
+    """Readable test ids: a sentence's first words, the states of a pair, labels as they are."""
+    if isinstance(value, set):
+        return "-".join(sorted(value))
+    if isinstance(value, str) and " " in value:
+        return "_".join(value.rstrip(".").split()[:6])
+    return None
+
+
+@pytest.mark.parametrize(("sentence", "category", "factuality", "pair"), FACTUALITY_CASES, ids=case_id)
 def test_events_factuality_follows_the_cue(extract, sentence, category, factuality, pair):
     _, events = extract(sentence)
     found = involving(events, pair, category)
@@ -133,7 +142,7 @@ def test_events_factuality_follows_the_cue(extract, sentence, category, factuali
 
 
 @pytest.mark.parametrize(("sentence", "category", "factuality", "pair"),
-                         [c for c in FACTUALITY_CASES if not hasattr(c, "marks") and c[2] != "asserted"])
+                         [c for c in FACTUALITY_CASES if not hasattr(c, "marks") and c[2] != "asserted"], ids=case_id)
 def test_events_cues_never_yield_an_asserted_event(extract, sentence, category, factuality, pair):
     _, events = extract(sentence)
     assert all(e.factuality != "asserted" for e in events), [(e.category, e.countries) for e in events]

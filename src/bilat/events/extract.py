@@ -127,7 +127,9 @@ def _refine_category(trig: Trigger, doc: Doc, lex: Lexicon) -> str:
     if trig.category == "aid":
         if weapons_here:
             return "arms_transfer"           # "the order is financed through a loan"
-        military = any(t.lower_ in {"military", "militarily", "defence", "defense", "armed"} for t in doc[trig.clause].subtree)
+        own = [t for c in doc[trig.clause].children if c.dep_ not in {"conj", "cc"} for t in c.subtree]
+        military = any(t.lower_ in {"militarily", "defence", "defense", "armed"} or t.lower_ == "military"
+                       and t.head.lemma_.lower() in {"assistance", "aid", "help", "support", "realm", "sphere"} for t in own)
         return "support" if military else "aid"
     if trig.category != "agreement":
         return trig.category

@@ -45,6 +45,8 @@ class Lexicon:
     diplomatic_nouns: frozenset[str]
     topic_verbs: frozenset[str]
     weapon_nouns: frozenset[str]
+    relief_nouns: frozenset[str]
+    disaster_nouns: frozenset[str]
     factuality: tuple[FactualityCues, ...]        # in precedence order
     asserted_frames: tuple[tuple[str, ...], ...]
     neutral_frames: tuple[tuple[str, ...], ...]
@@ -91,7 +93,7 @@ def _factuality_cues(data: dict[str, Any]) -> tuple[FactualityCues, ...]:
 
 
 CATEGORY_WORD_LISTS = ("light_verbs", "military_nouns", "purpose_verbs", "topic_heads", "context_preps",
-                       "eventive_heads", "act_nouns", "diplomatic_nouns", "topic_verbs", "weapon_nouns")
+                       "eventive_heads", "act_nouns", "diplomatic_nouns", "topic_verbs", "weapon_nouns", "relief_nouns", "disaster_nouns")
 
 
 @lru_cache(maxsize=1)

@@ -117,7 +117,8 @@ def _phrase_starts(sent: Span, phrase: tuple[str, ...]) -> list[int]:
 
 
 def _needs_met(cues: CategoryCues, token: Token, clause: Token, lex: Lexicon) -> bool:
-    wanted = {"military": lex.military_nouns, "weapons": lex.weapon_nouns, "diplomatic": lex.diplomatic_nouns}
+    wanted = {"military": lex.military_nouns, "weapons": lex.weapon_nouns, "diplomatic": lex.diplomatic_nouns,
+              "relief": lex.relief_nouns}
     needs = [wanted[n] for n in cues.needs if n in wanted]
     if not needs:
         return True
@@ -189,7 +190,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             clause_i, _ = _clause_head(ent.root, lex)
             found.append(Trigger(ent.root.i, clause_i, "exercise", "entity",
                                  reference=_context_prep(ent.root, lex)))
-    found = [t for t in found if not (t.category == "visit" and _goods_moving(t, sent, lex))]
+    found = [t for t in found if not (t.category == "visit" and _goods_moving(t, sent, lex))
+             and not (t.category == "armed_conflict" and _natural_disaster(t, sent, lex))]
     return _best_per_category(found, sent)
 
 
@@ -286,6 +288,14 @@ def _goods_moving(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
         node = node.head
         subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return any(t.ent_type_ == "WEAPON" or t.lemma_.lower() in lex.weapon_nouns for s in subjects for t in s.subtree)
+
+
+def _natural_disaster(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
+    """"The quakes struck on 6 February": a disaster, not an attack."""
+    doc = sent.doc
+    words = [t for c in doc[trig.clause].children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
+    words += [doc[trig.token]] + list(doc[trig.token].children)
+    return any(t.lemma_.lower() in lex.disaster_nouns or t.lower_ in lex.disaster_nouns for t in words)
 
 
 def _best_per_category(found: list[Trigger], sent: Span) -> list[Trigger]:
