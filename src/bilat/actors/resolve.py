@@ -271,4 +271,4 @@ def focus_pair(counts: Counter, title_countries: list[str]) -> tuple[str, ...]:
     for code in title_countries:
         weighted[code] += 3
     top = [c for c, n in weighted.most_common(3) if n >= 2]
-    return tuple(sorted(top[:2])) if len(top) >= 2 else tuple(top[:1])
+    return tuple(top[:2])     # most prominent first

@@ -28,6 +28,7 @@ from .merge import merge_candidates
 from .sentences import sentences_of
 from .triggers import RECEIVING_VERBS, Trigger, find_triggers
 
+TOWARDS_FOCUS = frozenset({"criticism", "support", "aid"})
 SYMMETRIC = frozenset({"meeting", "exercise", "agreement", "defence_industry", "other_cooperation", "armed_conflict"})
 RECEIVING_NOUNS = frozenset({"buyer", "purchase", "purchases", "acquisition", "import", "imports", "order", "procurement"})
 NUMBER_WORDS = {w: i for i, w in enumerate(
@@ -450,11 +451,13 @@ class _DocumentExtractor:
                 actors.append(("source", EntityActor(trig.token, trig.token + 1, "", "country", self.kb.country_name(code), code, inferred=True)))
                 countries.add(code)
                 inferred = True
-        if len(countries) == 1 and trig.category in {"criticism", "support"} and len(self.ctx.focus) == 2 \
-                and not countries & set(self.ctx.focus):
-            for code in self.ctx.focus:          # a third state commenting on the pair's affairs
+        if len(countries) == 1 and self.ctx.focus and not countries & set(self.ctx.focus) \
+                and trig.category in TOWARDS_FOCUS and trig.kind != "noun":
+            # a third state acting on the document's subject: commenting on the pair, sending it aid
+            added = self.ctx.focus if trig.category in {"criticism", "support"} else self.ctx.focus[:1]
+            for code in added:
                 actors.append(("target", EntityActor(trig.token, trig.token + 1, "", "country", self.kb.country_name(code), code, inferred=True)))
-            countries |= set(self.ctx.focus)
+            countries |= set(added)
             inferred = True
         if len(countries) < 2:
             return None

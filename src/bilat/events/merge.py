@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from .extract import Candidate
 
 SYMMETRIC = frozenset({"meeting", "exercise", "agreement", "defence_industry", "other_cooperation", "armed_conflict"})
+# Happenings that the next sentence often elaborates without naming anyone anew.
+ELABORATED = frozenset({"visit", "meeting", "exercise", "agreement", "arms_transfer", "training", "defence_industry"})
 GRANULARITY_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4, "unknown": 5}
 SUMMARY_VERBS = {
     "visit": "visits", "meeting": "meets", "agreement": "agreement with", "exercise": "exercise with",
@@ -82,7 +84,8 @@ def _compatible(event: list["Candidate"], c: "Candidate") -> bool:
     near = c.sentence_index - event[-1].sentence_index <= 2
     shared = bool((people_a & c.persons) or (items_a & _weapons(c)))
     headline = head.sentence_index == 0 and c.sentence_index <= 3
-    bare = not c.persons and not c.date.known and not _weapons(c) and c.sentence_index - event[-1].sentence_index <= 1
+    bare = (c.category in ELABORATED and not c.persons and not c.date.known and not _weapons(c)
+            and c.sentence_index - event[-1].sentence_index <= 1)
     return reference or same_day or (near and shared) or headline or bare
 
 
@@ -183,7 +186,7 @@ def _stage(c: "Candidate") -> str | None:
         return "negotiation" if "negotiat" in (c.extra.get("cue") or "") or "talk" in (c.extra.get("cue") or "") else "interest"
     if c.factuality in {"proposed", "speculative", "planned", "negated"}:
         return None
-    if lemma in {"deliver", "delivery", "receive", "hand", "supply", "transfer", "acquire"}:
+    if lemma in {"deliver", "delivery", "receive", "hand", "supply", "transfer", "acquire", "land", "arrive", "reach", "arrival", "handover"}:
         return "delivery"
     if lemma in {"order", "contract", "sign", "purchase", "buy", "sell", "sale", "deal"}:
         return "order"
