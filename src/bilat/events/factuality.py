@@ -18,13 +18,21 @@ NEGOTIABLE = frozenset({"arms_transfer", "agreement", "defence_industry", "other
 REPORTING_OF_PLANS = frozenset({"announce", "agree", "say", "state", "report", "declare", "decide", "confirm"})
 
 
+BOUNDARIES = frozenset({"advcl", "relcl", "acl", "parataxis", "appos"})
+
+
 def _chain(trigger: Trigger, sent: Span) -> list[Token]:
+    """The trigger, its clause head and the heads above it up to the first adverbial or
+    relative clause boundary ("Beijing suspended talks after Pelosi visited Taiwan":
+    the suspension does not negate the visit)."""
     doc = sent.doc
     first = doc[trigger.clause]
     chain = [doc[trigger.token]] if trigger.token != trigger.clause else []
     chain.append(first)
-    for anc in first.ancestors:
-        chain.append(anc)
+    node = first
+    while node.dep_ not in BOUNDARIES and node.head.i != node.i:
+        node = node.head
+        chain.append(node)
     return chain
 
 

@@ -50,7 +50,7 @@ def _compatible(event: list["Candidate"], c: "Candidate") -> bool:
     """Could ``c`` report the same happening as the candidates already in ``event``?"""
     head = event[0]
     during_visit = head.category == "visit" and c.category == "meeting" and (
-        c.context == "visit" or (c.sentence_index - event[-1].sentence_index <= 2 and head.factuality == c.factuality))
+        c.context == "visit" or (c.sentence_index - event[-1].sentence_index <= 3 and head.factuality == c.factuality))
     if head.category != c.category and not during_visit:
         return False
     follow_up = c.extra.get("pair_subject") and c.sentence_index - event[-1].sentence_index <= 1 and not c.persons

@@ -47,6 +47,10 @@ def _forms(words: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _imperative(tok: Token) -> bool:
+    return tok.tag_ == "VB" and tok.dep_ == "ROOT" and not any(c.dep_ in {"nsubj", "aux", "nsubjpass"} for c in tok.children)
+
+
 def _is_purpose(token: Token, lex: Lexicon, purpose_forms: frozenset[str]) -> bool:
     """True when the token sits inside a purpose clause ("to strengthen ...", "aimed at ...")."""
     for anc in [token, *token.ancestors]:
@@ -145,8 +149,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             if tok.ent_type_ in NAME_LABELS:
                 continue                      # "Partnership for Peace", "Training Command"
             if tok.pos_ == "VERB" and (lemma in cues.verbs or lower in cues.verbs):
-                if tok.dep_ in {"amod", "compound"}:
-                    continue                  # "Pakistani-trained pilots"
+                if tok.dep_ in {"amod", "compound"} or _imperative(tok):
+                    continue                  # "Pakistani-trained pilots", "visit our website"
                 if _is_purpose(tok, lex, purpose_forms) or not _needs_met(cues, tok, tok, lex):
                     continue
                 found.append(Trigger(tok.i, tok.i, cues.category, "verb"))
