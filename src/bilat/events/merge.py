@@ -167,7 +167,8 @@ def _to_event(group: list["Candidate"], document: Document) -> Event:
                                 cand.attribution or document.outlet, cand.factuality))  # type: ignore[arg-type]
     actors = _actor_records(group)
     countries = tuple(sorted({c for cand in group for c in cand.countries}))
-    event_id = "e" + hashlib.sha256(f"{document.doc_id}|{head.sentence.start_char}|{head.category}".encode()).hexdigest()[:16]
+    trigger_char = head.sentence.doc[head.trigger.token].idx
+    event_id = "e" + hashlib.sha256(f"{document.doc_id}|{trigger_char}|{head.category}".encode()).hexdigest()[:16]
     location = next((c.location for c in group if c.location), None)
     attribution = next((c.attribution for c in group if c.attribution), None) or document.outlet
     confidence = min(0.95, max(c.confidence for c in group) + 0.05 * (len(mentions) - 1))

@@ -93,7 +93,12 @@ def _is_definite(token: Token) -> bool:
         if child.dep_ == "poss" and child.pos_ == "PRON":
             return True
         if child.dep_ == "det" and child.lower_ in {"the", "this", "that", "these", "those", "such"}:
-            return not any(c.dep_ == "prep" and c.lower_ in {"to", "between", "with"} for c in token.children)
+            # "the visit to Baku", "the production of drones": specified here, not a reference back
+            preps = [c for c in token.children if c.dep_ == "prep"]
+            if any(c.lower_ in {"to", "between", "with", "for", "in"} for c in preps):
+                return False
+            of_objects = [g for c in preps if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            return all(g.ent_type_ in {"PERSON", "TITLE", "GPE", "NORP", "ORG"} for g in of_objects)
     return False
 
 
