@@ -32,9 +32,6 @@ def _after_prefix(sent: Span, lex: Lexicon) -> str | None:
         for i in range(len(words) - n + 1):
             if tuple(words[i:i + n]) == prefix and i + n < len(sent):
                 tok = sent[i + n]
-                ent = next((e for e in sent.ents if e.start <= tok.i < e.end or (tok.lower_ == "the" and e.start == tok.i + 1)), None)
-                if ent is not None and ent.label_ in {"ORG", "PERSON", "NORP", "GPE"}:
-                    return ent.text
                 span_end = i + n
                 while span_end < len(sent) and not (sent[span_end].is_punct and sent[span_end].text not in {"-", "–", "'", "’"}):
                     span_end += 1

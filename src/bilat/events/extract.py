@@ -120,6 +120,21 @@ def _is_company(text: str, doc: Doc) -> bool:
     return org is not None and org.kind == "company"
 
 
+FIELD_CATEGORIES = ("defence_industry", "training", "exercise", "arms_transfer")
+
+
+def _cooperation_field(tok: Token, lex: Lexicon) -> str | None:
+    """"cooperation in the production of drones" is defence-industry cooperation."""
+    fields = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "on", "for"}
+              for g in c.children if g.dep_ == "pobj"]
+    for field_noun in fields:
+        lemma = field_noun.lemma_.lower()
+        for cues in lex.categories:
+            if cues.category in FIELD_CATEGORIES and (lemma in cues.nouns or field_noun.lower_ in cues.nouns):
+                return cues.category
+    return None
+
+
 def _refine_category(trig: Trigger, doc: Doc, lex: Lexicon) -> str:
     """A contract or deal for weapons is an arms transfer (its order stage), not a treaty;
     "assistance in the military realm" is support, not economic or humanitarian aid."""
@@ -132,6 +147,8 @@ def _refine_category(trig: Trigger, doc: Doc, lex: Lexicon) -> str:
         military = any(t.lower_ in {"militarily", "defence", "defense", "armed"} or t.lower_ == "military"
                        and t.head.lemma_.lower() in {"assistance", "aid", "help", "support", "realm", "sphere"} for t in own)
         return "support" if military else "aid"
+    if trig.category == "other_cooperation" and tok.pos_ == "NOUN":
+        return _cooperation_field(tok, lex) or trig.category
     if trig.category != "agreement":
         return trig.category
     arms_words = next(c.nouns for c in lex.categories if c.category == "arms_transfer") - {"contract", "contracts", "deal", "deals", "trade"}

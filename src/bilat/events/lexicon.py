@@ -47,6 +47,7 @@ class Lexicon:
     weapon_nouns: frozenset[str]
     relief_nouns: frozenset[str]
     disaster_nouns: frozenset[str]
+    prospect_heads: frozenset[str]
     factuality: tuple[FactualityCues, ...]        # in precedence order
     asserted_frames: tuple[tuple[str, ...], ...]
     neutral_frames: tuple[tuple[str, ...], ...]
@@ -93,7 +94,7 @@ def _factuality_cues(data: dict[str, Any]) -> tuple[FactualityCues, ...]:
 
 
 CATEGORY_WORD_LISTS = ("light_verbs", "military_nouns", "purpose_verbs", "topic_heads", "context_preps",
-                       "eventive_heads", "act_nouns", "diplomatic_nouns", "topic_verbs", "weapon_nouns", "relief_nouns", "disaster_nouns")
+                       "eventive_heads", "act_nouns", "diplomatic_nouns", "topic_verbs", "weapon_nouns", "relief_nouns", "disaster_nouns", "prospect_heads")
 
 
 @lru_cache(maxsize=1)

@@ -279,9 +279,19 @@ def _reports_by_itself(tok: Token, lex: Lexicon, definite: bool) -> bool:
         return True
     if base.dep_ == "pobj" and base.head.lower_ in lex.context_preps:
         return True
+    node = base
+    for _ in range(3):      # "immense potential of joint ventures in the production of drones"
+        if node.dep_ != "pobj" or node.head.dep_ != "prep":
+            break
+        node = _walk_conj(node.head.head)
+        if node.lemma_.lower() in lex.prospect_heads or node.lower_ in lex.prospect_heads:
+            return True
     has_actor = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
     has_goal = any(c.dep_ == "prep" and c.lower_ in {"to", "with", "between"} for c in tok.children)
     return has_actor and has_goal
+
+
+COORDINATED = frozenset({"arms_transfer", "visit", "exercise", "agreement", "training", "defence_industry"})
 
 
 def _own_subject(tok: Token) -> bool:
@@ -314,9 +324,13 @@ def _best_per_category(found: list[Trigger], sent: Span) -> list[Trigger]:
     extra: list[Trigger] = []
     for trig in sorted(found, key=lambda t: (t.reference, t.rank, t.token)):
         kept = best.setdefault(trig.category, trig)
-        if (kept is not trig and trig.kind == "verb" and kept.kind == "verb" and trig.clause != kept.clause
-                and _own_subject(sent.doc[trig.clause]) and _own_subject(sent.doc[kept.clause])):
-            extra.append(trig)
+        if kept is trig or trig.kind != "verb" or kept.kind != "verb" or trig.clause == kept.clause:
+            continue
+        doc = sent.doc
+        own_subjects = _own_subject(doc[trig.clause]) and _own_subject(doc[kept.clause])
+        coordinated = doc[trig.clause].dep_ == "conj" and trig.category in COORDINATED
+        if own_subjects or coordinated:
+            extra.append(trig)          # the merge step rejoins them unless dates or people differ
     out = list(best.values())
     for trig in extra:
         if all(t.clause != trig.clause for t in out):
