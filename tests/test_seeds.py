@@ -103,8 +103,6 @@ def test_seeds_every_event_uses_the_taxonomy(seeds):
                 assert event.date.start <= event.date.end
 
 
-@pytest.mark.xfail(strict=False, reason="extractor: event ids hash (document, sentence start, category), so two "
-                                        "events of one category in one sentence share an id and merge in the store")
 def test_seeds_event_ids_are_unique(seeds):
     ids = [e.id for r in seeds.values() for e in r.events]
     assert len(ids) == len(set(ids))
@@ -211,7 +209,6 @@ def test_seeds_004_background_visits_are_separate_events_with_their_years(seeds)
         assert {"AZE", "PAK"} <= set(visit.countries), year
 
 
-@pytest.mark.xfail(strict=False, reason="extractor: the three visits of one sentence get the same event id")
 def test_seeds_004_background_visits_have_distinct_ids(seeds):
     visits = events_saying(seeds["004"], "signed an agreement on Cooperation", "visit")
     assert len({e.id for e in visits}) == len(visits) == 3
@@ -277,9 +274,7 @@ def test_seeds_000_is_an_opinion_piece(seeds):
 
 @pytest.mark.parametrize("words", [
     "It is suggested",
-    pytest.param("immense potential", marks=pytest.mark.xfail(
-        strict=False, reason="extractor: the 'immense potential' proposal is merged into an asserted "
-                             "defence_industry event of an earlier sentence, so the event reads as a fact")),
+    "immense potential",
     "should consider",
     "should also extend",
 ])
@@ -492,8 +487,6 @@ def test_seeds_003_visit_is_attributed_to_the_army_press_office(seeds):
     assert "media wing" in said or "ISPR" in said or "Public Relations" in said
 
 
-@pytest.mark.xfail(strict=False, reason="attribution: 'According to the Inter-Service Public Relations (ISPR)' "
-                                        "is attributed to 'Inter' (the hyphenated name is cut)")
 def test_seeds_003_ispr_sentence_is_attributed_to_ispr(seeds):
     visit = the_event(seeds["003"], "is in Azerbaijan to improve", "visit")
     (mention,) = [m for m in visit.mentions if "travelled to a country" in m.sentence]
