@@ -52,8 +52,11 @@ def _reporting_subject(sent: Span, lex: Lexicon) -> str | None:
 
 
 def _agency_tag(sent: Span, lex: Lexicon) -> str | None:
+    text = sent.text
+    if "(" not in text and "/" not in text:
+        return None
     for agency in lex.agencies:
-        if f"({agency})" in sent.text or f"/{agency}/" in sent.text:
+        if f"({agency})" in text or f"/{agency}/" in text:
             return agency
     return None
 

@@ -65,7 +65,7 @@ def _words(data: dict[str, Any], key: str, where: str) -> frozenset[str]:
 
 
 def _phrases(data: dict[str, Any], key: str, where: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted((tuple(p.split()) for p in _words(data, key, where)), key=len, reverse=True))
+    return tuple(sorted((tuple(p.split()) for p in _words(data, key, where)), key=lambda p: (-len(p), p)))
 
 
 def _category_cues(data: dict[str, Any]) -> tuple[CategoryCues, ...]:

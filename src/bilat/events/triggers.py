@@ -11,6 +11,7 @@ references, not new events.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from spacy.tokens import Span, Token
@@ -38,7 +39,8 @@ class Trigger:
         return KIND_RANK[self.kind]
 
 
-def _forms(words: Iterable[str]) -> frozenset[str]:
+@lru_cache(maxsize=8)
+def _forms(words: frozenset[str]) -> frozenset[str]:
     out = set()
     for w in words:
         out.update({w, w + "ing", w + "s", w + "ed"})
@@ -119,10 +121,12 @@ def _clause_head(token: Token, lex: Lexicon) -> tuple[int, str]:
     return token.i, "noun"
 
 
-def _phrase_starts(sent: Span, phrase: tuple[str, ...]) -> list[int]:
-    words = [t.lower_ for t in sent]
+def _phrase_starts(sent: Span, words: list[str], phrase: tuple[str, ...]) -> list[int]:
+    """Doc indices where the phrase starts; ``words`` are the sentence's lower-cased tokens."""
+    if phrase[0] not in words:
+        return []
     n = len(phrase)
-    return [sent[i].i for i in range(len(words) - n + 1) if tuple(words[i:i + n]) == phrase]
+    return [sent.start + i for i in range(len(words) - n + 1) if tuple(words[i:i + n]) == phrase]
 
 
 def _needs_met(cues: CategoryCues, token: Token, clause: Token, lex: Lexicon) -> bool:
@@ -147,6 +151,7 @@ def _needs_met(cues: CategoryCues, token: Token, clause: Token, lex: Lexicon) ->
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     """All triggers of a sentence, best first within each category."""
     purpose_forms = _forms(lex.purpose_verbs)
+    words = [t.lower_ for t in sent]
     found: list[Trigger] = []
     for cues in lex.categories:
         for tok in sent:
@@ -173,12 +178,12 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                 found.append(Trigger(tok.i, clause_i, cues.category, kind,
                                      reference=_context_prep(tok, lex), definite=definite))
         for phrase in cues.phrases:
-            for start in _phrase_starts(sent, phrase):
+            for start in _phrase_starts(sent, words, phrase):
                 tok = sent.doc[start]
-                words = [sent.doc[start + k] for k in range(len(phrase))]
-                head = max(words, key=lambda t: t.pos_ == "VERB")
-                if head.pos_ != "VERB" and words[-1].pos_ in {"NOUN", "PROPN"}:
-                    noun = words[-1]               # "arms deal", "defence industry": a noun trigger
+                toks = [sent.doc[start + k] for k in range(len(phrase))]
+                head = max(toks, key=lambda t: t.pos_ == "VERB")
+                if head.pos_ != "VERB" and toks[-1].pos_ in {"NOUN", "PROPN"}:
+                    noun = toks[-1]               # "arms deal", "defence industry": a noun trigger
                     if noun.dep_ in MODIFIER_DEPS or _under_topic(noun, lex) or _is_purpose(noun, lex, purpose_forms):
                         continue
                     clause_i, kind = _clause_head(noun, lex)
