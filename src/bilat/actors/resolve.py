@@ -186,9 +186,21 @@ def _office_title(kb: Knowledge, office_id: str) -> str | None:
     return office.titles[0] if office and office.titles else None
 
 
+def doc_entities(doc) -> tuple[Span, ...]:
+    """The document's entities, computed once (``doc.ents`` builds new spans on every access)."""
+    cached = doc.user_data.get("bilat_ents")
+    if cached is None:
+        cached = doc.user_data["bilat_ents"] = tuple(doc.ents)
+    return cached
+
+
+def sentence_entities(sent: Span) -> list[Span]:
+    return [e for e in doc_entities(sent.doc) if sent.start <= e.start < sent.end]
+
+
 def _preceding_title(ent: Span, ctx: DocContext) -> str | None:
     doc = ent.doc
-    for e in doc.ents:
+    for e in doc_entities(doc):
         if e.label_ == "TITLE" and 0 <= ent.start - e.end <= 3 and e.sent == ent.sent:
             return e.text
     return None
@@ -196,7 +208,7 @@ def _preceding_title(ent: Span, ctx: DocContext) -> str | None:
 
 def _preceding_rank(ent: Span, kb: Knowledge) -> str | None:
     doc = ent.doc
-    for e in doc.ents:
+    for e in doc_entities(doc):
         if e.label_ == "RANK" and 0 <= ent.start - e.end <= 1:
             found = kb.rank(e.text)
             return found[0] if found else e.text
@@ -208,7 +220,7 @@ def _resolve_title(ent: Span, ctx: DocContext) -> EntityActor | None:
     office = kb.office_for_title(ent.text)
     if office is None:
         return None
-    follows_person = any(e.label_ == "PERSON" and 0 <= e.start - ent.end <= 3 for e in ent.doc.ents)
+    follows_person = any(e.label_ == "PERSON" and 0 <= e.start - ent.end <= 3 for e in doc_entities(ent.doc))
     if follows_person:
         return None          # the person entity carries the title
     code = _nearby_state(ent, kb) or _state_inside(ent, kb)

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.resolve import DocContext, EntityActor, focus_pair, mentions_pair, pair_subject, pronoun_actor, resolve_entity
+from ..actors.resolve import DocContext, EntityActor, focus_pair, mentions_pair, pair_subject, pronoun_actor, resolve_entity, sentence_entities
 from ..knowledge import Knowledge
 from ..records import Actor, Document, Event, Item, Location, Mention, TimeSpan
 from ..temporal.expressions import find_dates
@@ -157,7 +157,7 @@ def _refine_category(trig: Trigger, doc: Doc, lex: Lexicon) -> str:
         return "arms_transfer"               # "agreed on the purchase", "a contract for the sale of"
     if any(t.lower_ in {"cooperation", "production", "development", "co-production", "manufacturing"} for t in obj) and weapons_here:
         return "defence_industry"            # "a memorandum on cooperation in submarines"
-    company = any(e.label_ == "ORG" and _is_company(e.text, doc) for e in tok.sent.ents)
+    company = any(e.label_ == "ORG" and _is_company(e.text, doc) for e in sentence_entities(tok.sent))
     if company:
         return "arms_transfer"               # "framework agreements with Hyundai Rotem"
     scope = list(tok.sent)
@@ -370,7 +370,7 @@ class _DocumentExtractor:
         counts: Counter = Counter()
         title: list[str] = []
         for i, sent in enumerate(self.sents):
-            for ent in sent.ents:
+            for ent in sentence_entities(sent):
                 if ent.label_ in {"GPE", "NORP"}:
                     code = self.kb.resolve_country(ent.ent_id_ or ent.text) or self.kb.resolve_country(ent.text)
                     if code:
@@ -420,7 +420,7 @@ class _DocumentExtractor:
 
     def _resolve(self, sent: Span) -> dict[int, EntityActor]:
         resolved: dict[int, EntityActor] = {}
-        for ent in sent.ents:
+        for ent in sentence_entities(sent):
             actor = resolve_entity(ent, self.ctx)
             if actor is not None:
                 resolved[ent.start] = actor
@@ -430,7 +430,7 @@ class _DocumentExtractor:
         subject = _subject_tokens(trig, self.doc)
         top = min((c for c, t in clauses.items() if not t.reference), key=lambda c: len(list(self.doc[c].ancestors)))
         scope = []
-        for ent in sent.ents:
+        for ent in sentence_entities(sent):
             owner = _owner(ent.root, clauses)
             mine = owner == trig.clause or (owner is None and trig.clause == top) or ent.root.i in subject
             if mine:

@@ -16,6 +16,7 @@ from typing import Iterable
 
 from spacy.tokens import Span, Token
 
+from ..actors.resolve import sentence_entities
 from .lexicon import CategoryCues, Lexicon
 
 KIND_RANK = {"verb": 0, "phrase": 1, "light": 2, "entity": 3, "noun": 4}
@@ -199,7 +200,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                 found.append(Trigger(tok.i, head.i, cues.category, "phrase"))
     found += _presence_visits(sent)
     found = _talks_about(found, sent, lex)
-    for ent in sent.ents:
+    for ent in sentence_entities(sent):
         if ent.label_ == "EXERCISE":
             clause_i, _ = _clause_head(ent.root, lex)
             found.append(Trigger(ent.root.i, clause_i, "exercise", "entity",

@@ -58,6 +58,7 @@ class Knowledge:
         self.places = tuple(places)
         self.ranks = tuple(ranks)
         self._countries = self._country_index()
+        self._people_cache: dict[str, list[OfficeHolder]] = {}
         self._titles = _Index.build((t, o) for o in offices for t in o.titles)
         self._title_keys = sorted(((loose_key(t), o) for o in offices for t in o.titles if not is_exact_form(t)),
                                   key=lambda item: -len(item[0]))
@@ -178,6 +179,12 @@ class Knowledge:
 
     def people_named(self, text: str) -> list[OfficeHolder]:
         """Records of the person a name, alias, or unique rank/title + first name or surname denotes."""
+        cached = self._people_cache.get(text)
+        if cached is None:
+            cached = self._people_cache[text] = self._people_named(text)
+        return list(cached)
+
+    def _people_named(self, text: str) -> list[OfficeHolder]:
         text = strip_possessive(clean(text))
         names = self._people.find(text) or self._people.find(drop_leading_words(text))
         if names:
