@@ -308,6 +308,8 @@ def _goods_moving(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
     """"The first tanks are due to arrive in Poland": weapons arriving are a delivery, not a visit."""
     doc = sent.doc
     node = doc[trig.clause]
+    if node.dep_ in {"acl", "relcl"} and (node.head.ent_type_ == "WEAPON" or node.head.lemma_.lower() in lex.weapon_nouns):
+        return True          # "the first F-16 jets to arrive in Ukraine"
     subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
     while not subjects and node.head.i != node.i:
         node = node.head
