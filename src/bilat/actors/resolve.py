@@ -124,6 +124,8 @@ def resolve_entity(ent: Span, ctx: DocContext) -> EntityActor | None:
         code = _country_of_text(kb, ent.text)
         if code:
             return EntityActor(ent.start, ent.end, ent.text, "organization", ent.text, code, _org_sector(ent.text))
+        if kb.people_named(ent.text):
+            return _resolve_person(ent, ctx)     # the small model often calls a surname an ORG
         return None
     if label == "PERSON":
         return _resolve_person(ent, ctx)
