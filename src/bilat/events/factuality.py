@@ -30,10 +30,15 @@ def _chain(trigger: Trigger, sent: Span) -> list[Token]:
     chain = [doc[trigger.token]] if trigger.token != trigger.clause else []
     chain.append(first)
     node = first
-    while node.dep_ not in BOUNDARIES and node.head.i != node.i:
+    while (node.dep_ not in BOUNDARIES or _infinitival(node)) and node.head.i != node.i:
         node = node.head
         chain.append(node)
     return chain
+
+
+def _infinitival(tok: Token) -> bool:
+    """"refusal to recognise", "agreements to be signed": a complement, not a separate clause."""
+    return any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "to" for c in tok.children)
 
 
 def _neutral_tokens(sent: Span, lex: Lexicon) -> set[int]:

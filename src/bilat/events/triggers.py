@@ -254,9 +254,10 @@ def _talks_about(found: list[Trigger], sent: Span, lex: Lexicon) -> list[Trigger
     # exercises, training, cooperation discussed at a meeting are its topics, not events
     out = [t for t in found if t.category != "meeting" and not (t.category in TOPIC_CATEGORIES and t.token in talked)]
     for m in meetings:
-        inside = {t.i for t in doc[m.token].subtree}
+        scope = list(doc[m.clause].subtree) if doc[m.token].dep_ in {"nsubj", "nsubjpass"} else list(doc[m.token].subtree)
+        inside = {t.i for t in scope}
         about = [t for t in found if t.category in TALK_CATEGORIES and t.token in inside and t.token != m.token]
-        words = [t for t in doc[m.token].subtree
+        words = [t for t in scope
                  if t.i != m.token and t.dep_ not in MODIFIER_DEPS and not _under_topic(t, lex)]
         if not about:
             for cues in lex.categories:
