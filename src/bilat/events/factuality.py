@@ -53,6 +53,7 @@ def _neutral_tokens(sent: Span, lex: Lexicon) -> set[int]:
     return out
 
 
+SEEKING = frozenset({"seek", "request", "negotiate", "bid", "tender"})
 REPORTING = frozenset({"say", "tell", "disclose", "reveal", "specify", "confirm", "comment", "elaborate", "explain", "announce"})
 CONDITIONAL = frozenset({"if", "unless", "whether"})
 
@@ -154,6 +155,9 @@ def factuality_of(trigger: Trigger, sent: Span, lex: Lexicon,
     ``exclude`` holds the tokens of other events' clauses nested in this one."""
     neutral = _neutral_tokens(sent, lex)
     exclude = exclude | neutral
+    trig_lemma = sent.doc[trigger.token].lemma_.lower()
+    if trigger.category in NEGOTIABLE and trig_lemma in SEEKING:
+        return "negotiating", trig_lemma          # "Nigeria first sought the aircraft in 2015"
     chain = _chain(trigger, sent)
     words = [(t, r) for t, r in _words_on_chain(chain) if t.i not in neutral]
     if any(r == "mark" and t.lower_ in CONDITIONAL for t, r in words):

@@ -48,6 +48,7 @@ class Lexicon:
     relief_nouns: frozenset[str]
     disaster_nouns: frozenset[str]
     prospect_heads: frozenset[str]
+    intransitive_verbs: frozenset[str]
     factuality: tuple[FactualityCues, ...]        # in precedence order
     asserted_frames: tuple[tuple[str, ...], ...]
     neutral_frames: tuple[tuple[str, ...], ...]
@@ -94,7 +95,7 @@ def _factuality_cues(data: dict[str, Any]) -> tuple[FactualityCues, ...]:
 
 
 CATEGORY_WORD_LISTS = ("light_verbs", "military_nouns", "purpose_verbs", "topic_heads", "context_preps",
-                       "eventive_heads", "act_nouns", "diplomatic_nouns", "topic_verbs", "weapon_nouns", "relief_nouns", "disaster_nouns", "prospect_heads")
+                       "eventive_heads", "act_nouns", "diplomatic_nouns", "topic_verbs", "weapon_nouns", "relief_nouns", "disaster_nouns", "prospect_heads", "intransitive_verbs")
 
 
 @lru_cache(maxsize=1)
