@@ -268,12 +268,28 @@ def clean_title(title: str | None) -> str | None:
     return load_boilerplate().glued_title_label.sub("", text, count=1) if text else None
 
 
+def with_headline(title: str | None, text: str) -> str:
+    """Headlines report events too ("X to visit Y"): a title given in metadata or a header
+    leads the cleaned text, as it does when it was the file's first line."""
+    if not title:
+        return text
+    first = text.lstrip().split("\n", 1)[0]
+    if _normalised(first).startswith(_normalised(title)) or _normalised(title).startswith(_normalised(first)):
+        return text
+    return f"{title}\n\n{text}"
+
+
+def _normalised(line: str) -> str:
+    return " ".join(line.lower().split())
+
+
 def clean_document(raw: RawDocument) -> Document | Rejected:
     """RawDocument -> Document (cleaned text, content id, metadata, genre, publication date)."""
     text = clean_text(raw.text)
     if not text:
         return Rejected(raw.path, "no article text left after removing boilerplate", EMPTY_HINT)
     title = clean_title(raw.title)
+    text = with_headline(title, text)
     url = _clean_field(raw.url)
     return Document(
         doc_id=document_id(text),

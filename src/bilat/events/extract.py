@@ -155,7 +155,11 @@ def _refine_category(trig: Trigger, doc: Doc, lex: Lexicon) -> str:
     obj = [t for t in (tok.subtree if tok.pos_ != "VERB" else (t for c in tok.children if c.dep_ in {"dobj", "prep", "nsubjpass"} for t in c.subtree))]
     if any(t.lemma_.lower() in arms_words or t.lower_ in arms_words for t in obj):
         return "arms_transfer"               # "agreed on the purchase", "a contract for the sale of"
-    if any(t.lower_ in {"cooperation", "production", "development", "co-production", "manufacturing"} for t in obj) and weapons_here:
+    industrial = any(t.lower_ in {"production", "co-production", "manufacturing", "development"} for t in obj)
+    cooperation_in_arms = any(t.lower_ == "cooperation" and any(
+        g.ent_type_ == "WEAPON" or g.lemma_.lower() in lex.weapon_nouns
+        for c in t.children if c.dep_ == "prep" for g in c.subtree) for t in obj)
+    if (industrial and weapons_here) or cooperation_in_arms:
         return "defence_industry"            # "a memorandum on cooperation in submarines"
     company = any(e.label_ == "ORG" and _is_company(e.text, doc) for e in sentence_entities(tok.sent))
     if company:

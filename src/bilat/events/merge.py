@@ -72,7 +72,7 @@ def _compatible(event: list["Candidate"], c: "Candidate") -> bool:
             return False
         if items_a and _weapons(c) and not (items_a & _weapons(c)):
             return False
-    if head.category not in SYMMETRIC and not reference:
+    if head.category not in SYMMETRIC | {"arms_transfer"} and not reference:   # transfers: stage, items and date decide
         sa, sb = set().union(*(_sources(m) for m in event)), _sources(c)
         if sa and sb and not (sa & sb):
             return False
