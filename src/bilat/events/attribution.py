@@ -65,15 +65,3 @@ def attribution_of(sent: Span, lex: Lexicon, quote_speaker: str | None = None) -
     """The named source of a sentence, if the sentence (or its quotation) names one."""
     return (_after_prefix(sent, lex) or _reporting_subject(sent, lex) or _agency_tag(sent, lex)
             or (quote_speaker if sent.text.lstrip()[:1] in QUOTE_OPEN or quote_speaker else None))
-
-
-def paragraph_speaker(paragraph: Span, lex: Lexicon) -> str | None:
-    """The speaker of a quoted paragraph: '"...," the expert said.' / '..., Khan said.'"""
-    text = paragraph.text.lstrip()
-    if not text or text[0] not in QUOTE_OPEN:
-        return None
-    for sent in paragraph.sents:
-        subject = _reporting_subject(sent, lex)
-        if subject:
-            return subject
-    return None
