@@ -103,6 +103,8 @@ def _subject_tokens(trigger: Trigger, doc: Doc) -> set[int]:
         if node.dep_ in {"acl", "relcl"} and node.head.i != node.i:
             inside = {t.i for t in node.subtree}
             out.update(t.i for t in node.head.subtree if t.i not in inside)   # "army chief to visit X"
+            if node.head.dep_ == "attr":    # "Pakistan was the second nation to recognise X"
+                out.update(t.i for c in node.head.head.children if c.dep_ == "nsubj" for t in c.subtree)
             break
         if node.head.i == node.i:
             break
