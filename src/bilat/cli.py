@@ -144,7 +144,10 @@ def _events_table(records: list[dict[str, Any]]) -> None:
         summary = r["summary"] or "; ".join(f"{a['role']}:{a['name']}" for a in r["actors"])
         table.add_row(_when(r["date"]), r["category"], r["factuality"], " ".join(r["countries"]), summary,
                       f"{r['n_documents']}/{r['n_independent_sources']}")
-    Console(highlight=False).print(table)
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, width=160)   # logs and pipes: no wrapping at 80 columns
+    console.print(table)
 
 
 _RENDER: dict[EventsFormat, Callable[[list[dict[str, Any]]], Any]] = {
