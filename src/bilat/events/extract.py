@@ -36,6 +36,7 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen twenty".split())}
 NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
                      "ninety": 90, "hundred": 100, "dozen": 12, "two dozen": 24})
+CHAIN_YEAR = re.compile(r"\b(the following year|the next year|a year later|the year after|the same year)\b", re.IGNORECASE)
 CHAIN = re.compile(r"\b(the following day|the next day|a day later|the day after|the same day|"
                    r"(two|three|four|five|2|3|4|5) days later)\b", re.IGNORECASE)
 QUOTED = re.compile(r"[“\"]([^”\"]{3,80})[”\"]")
@@ -225,11 +226,23 @@ def _pick_date(sent: Span, trigger: Trigger, clauses: dict[int, Trigger], anchor
     return best[1] if best else TimeSpan.unknown()
 
 
+def _chained_year(sent: Span, previous: TimeSpan | None) -> TimeSpan | None:
+    """"The following year ..." after a dated event."""
+    m = CHAIN_YEAR.search(sent.text)
+    if not m or previous is None or previous.start is None:
+        return None
+    year = previous.start.year + (0 if "same" in m.group(0).lower() else 1)
+    return TimeSpan(date(year, 1, 1), date(year, 12, 31), "year", "relative", m.group(0))
+
+
 def _chained(sent: Span, previous: TimeSpan | None) -> TimeSpan | None:
     """"The following day ..." after a dated event (the temporal issue generalises this)."""
+    year = _chained_year(sent, previous)
+    if year is not None:
+        return year
     m = CHAIN.search(sent.text)
     if not m or previous is None or previous.granularity != "day" or previous.start is None:
-        return None
+        return None     # a day counts only from a day
     phrase = m.group(0).lower()
     if "same" in phrase:
         offset = 0
@@ -245,7 +258,7 @@ def _chained(sent: Span, previous: TimeSpan | None) -> TimeSpan | None:
 def _chain_applies(sent: Span, trig: Trigger, clauses: dict[int, Trigger]) -> bool:
     """"The following day X met Y and thanked Z": the phrase dates its own clause and the
     clauses coordinated with it, not what they talk about."""
-    m = CHAIN.search(sent.text)
+    m = CHAIN.search(sent.text) or CHAIN_YEAR.search(sent.text)
     if m is None:
         return False
     span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
@@ -372,7 +385,7 @@ class _DocumentExtractor:
         direct = {a.country for _, a in actors if a.country and not a.inferred}
         inferred = False
         if len(countries) < 2 and self.ctx.focus and len(self.ctx.focus) == 2:
-            strong = trig.kind in {"verb", "light", "phrase", "entity"}
+            strong = trig.kind in {"verb", "light", "phrase", "entity"} or self.doc[trig.token].dep_ in {"nsubj", "nsubjpass"}
             if countries <= set(self.ctx.focus) and (mentions_pair(sent) or trig.category == "visit" or trig.definite or strong):
                 for code in self.ctx.focus:
                     if code not in countries:
@@ -403,7 +416,7 @@ class _DocumentExtractor:
             chained = _chained(sent, self.chain_base)
             if chained is not None and _chain_applies(sent, trig, clauses):
                 when = chained
-        if when.known and when.granularity == "day":
+        if when.known:
             self.last_dated = when
         attribution = attribution_of(sent, self.lex, self.quote_speakers.get(index))
         factuality = factuality_in_genre(factuality, cue, self.document.genre, attribution is not None)
