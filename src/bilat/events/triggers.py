@@ -299,6 +299,7 @@ def _reports_by_itself(tok: Token, lex: Lexicon, definite: bool) -> bool:
     return has_actor and has_goal
 
 
+CLAUSAL = frozenset({"verb", "light"})
 COORDINATED = frozenset({"arms_transfer", "visit", "exercise", "agreement", "training", "defence_industry"})
 
 
@@ -334,7 +335,7 @@ def _best_per_category(found: list[Trigger], sent: Span) -> list[Trigger]:
     extra: list[Trigger] = []
     for trig in sorted(found, key=lambda t: (t.reference, t.rank, t.token)):
         kept = best.setdefault(trig.category, trig)
-        if kept is trig or trig.kind != "verb" or kept.kind != "verb" or trig.clause == kept.clause:
+        if kept is trig or trig.kind not in CLAUSAL or kept.kind not in CLAUSAL or trig.clause == kept.clause:
             continue
         doc = sent.doc
         own_subjects = _own_subject(doc[trig.clause]) and _own_subject(doc[kept.clause])
