@@ -172,7 +172,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                 if _under_topic(tok, lex) or _is_purpose(tok, lex, purpose_forms):
                     continue
                 clause_i, kind = _clause_head(tok, lex)
-                definite = _is_definite(tok)
+                definite = cues.category in HAPPENINGS and _is_definite(tok)
                 if kind == "noun" and not _reports_by_itself(tok, lex, definite):
                     continue
                 if not _needs_met(cues, tok, sent.doc[clause_i], lex):
@@ -189,7 +189,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                     if noun.dep_ in MODIFIER_DEPS or _under_topic(noun, lex) or _is_purpose(noun, lex, purpose_forms):
                         continue
                     clause_i, kind = _clause_head(noun, lex)
-                    definite = _is_definite(noun)
+                    definite = cues.category in HAPPENINGS and _is_definite(noun)
                     if kind == "noun" and not _reports_by_itself(noun, lex, definite):
                         continue
                     if _needs_met(cues, noun, sent.doc[clause_i], lex):
@@ -300,6 +300,10 @@ def _reports_by_itself(tok: Token, lex: Lexicon, definite: bool) -> bool:
 
 
 CLAUSAL = frozenset({"verb", "light"})
+# Categories whose nouns name one happening, so "the visit" can point back to it;
+# "its support", "their cooperation" are stances, not references.
+HAPPENINGS = frozenset({"visit", "meeting", "exercise", "agreement", "arms_transfer", "training",
+                        "defence_industry", "armed_conflict", "aid"})
 COORDINATED = frozenset({"arms_transfer", "visit", "exercise", "agreement", "training", "defence_industry"})
 
 
