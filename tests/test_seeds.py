@@ -406,8 +406,6 @@ def test_seeds_002_recognition_since_december_1991(seeds):
     assert day(recognition) == date(1991, 12, 12)
 
 
-@pytest.mark.xfail(strict=False, reason="extractor: in '<PAK> is one of the countries that has recognized "
-                                        "<AZE>' both states are targets; PAK should be the source")
 def test_seeds_002_recognition_runs_from_pakistan(seeds):
     recognition = the_event(seeds["002"], "has recognized Azerbaijan as an independent", "recognition")
     assert role_countries(recognition, "source") == {"PAK"}
@@ -420,8 +418,6 @@ def test_seeds_002_chief_of_staff_visit_to_pakistan_is_asserted(seeds):
     assert "Karim Valiyev" in person_names(visit)
 
 
-@pytest.mark.xfail(strict=False, reason="extractor: in 'the Deputy Minister ... Karim Valiyev, who visited "
-                                        "Pakistan' every actor is a target; AZE should be the source")
 def test_seeds_002_chief_of_staff_visit_runs_from_azerbaijan(seeds):
     visit = the_event(seeds["002"], "who visited Pakistan these days", "visit")
     assert "AZE" in role_countries(visit, "source")

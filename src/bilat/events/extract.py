@@ -97,19 +97,37 @@ def _subject_tokens(trigger: Trigger, doc: Doc) -> set[int]:
             objects = [c for c in node.children if c.dep_ == "dobj"]
             if objects:
                 subjects = objects
-        if subjects:
+        relative = [s for s in subjects if s.lower_ in RELATIVE_PRONOUNS]
+        if subjects and not relative:
             for s in subjects:
                 out.update(t.i for t in s.subtree)
             break
         if node.dep_ in {"acl", "relcl"} and node.head.i != node.i:
-            inside = {t.i for t in node.subtree}
-            out.update(t.i for t in node.head.subtree if t.i not in inside)   # "army chief to visit X"
-            if node.head.dep_ == "attr":    # "Pakistan was the second nation to recognise X"
-                out.update(t.i for c in node.head.head.children if c.dep_ == "nsubj" for t in c.subtree)
+            out |= _antecedent_tokens(node)        # "army chief to visit X", "Valiyev, who visited X"
             break
         if node.head.i == node.i:
             break
         node = node.head
+    return out
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+def _antecedent_tokens(clause: Token) -> set[int]:
+    """The doer of a relative or infinitival clause: the noun it hangs on and, when that noun
+    is only a predicate or an object of talks ("Egypt is in talks to buy", "Pakistan is one
+    of the countries that recognised"), the subject of the sentence it sits in."""
+    inside = {t.i for t in clause.subtree}
+    noun = clause.head
+    out = {t.i for t in noun.subtree if t.i not in inside}
+    node = noun
+    while node.dep_ not in {"nsubj", "nsubjpass", "ROOT"} and node.head.i != node.i:
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects and node.pos_ in {"VERB", "AUX"}:
+            out.update(t.i for s in subjects for t in s.subtree)
+            break
     return out
 
 

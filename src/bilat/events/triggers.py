@@ -92,8 +92,8 @@ def _context_prep(token: Token, lex: Lexicon) -> bool:
 
 def _is_definite(token: Token) -> bool:
     for child in token.children:
-        if child.dep_ == "poss" and child.pos_ == "PRON":
-            return True
+        if child.dep_ == "poss" and (child.pos_ == "PRON" or child.lemma_.lower() in {"year", "month", "week"}):
+            return True                      # "his visit", "this year's drills"
         if child.dep_ == "det" and child.lower_ in {"the", "this", "that", "these", "those", "such"}:
             # "the visit to Baku", "the production of drones": specified here, not a reference back
             preps = [c for c in token.children if c.dep_ == "prep"]
