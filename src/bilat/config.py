@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, fields, replace
-from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import BilatError
@@ -48,7 +47,4 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
         key = f"BILAT_{f.name.upper()}"
         if key in env and env[key] != "":
             from_env[f.name] = _coerce(f.name, env[key], getattr(base, f.name))
-    settings = replace(base, **from_env).with_overrides(**overrides)
-    if settings.db != ":memory:":
-        Path(settings.db).expanduser()
-    return settings
+    return replace(base, **from_env).with_overrides(**overrides)

@@ -19,6 +19,7 @@ from .events.extract import count_sentences, extract_events
 from .events.lexicon import load_lexicon
 from .ingest import read_paths
 from .knowledge import Knowledge, load_knowledge
+from .nlp import analyse, load_nlp
 from .records import Document, DocumentResult, Rejected
 from .temporal.pubdate import infer_publication
 
@@ -47,11 +48,6 @@ def cleaned_documents(paths: Iterable[str | Path], settings: Settings) -> Iterat
         yield doc if isinstance(doc, Rejected) else date_document(doc)
 
 
-def analysed(docs: Iterable[Document], nlp: Any, batch_size: int) -> Iterator[tuple[Any, Document]]:
-    """spaCy over the cleaned texts, a few documents at a time (bounded memory)."""
-    yield from nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=batch_size)
-
-
 def document_result(document: Document, sdoc: Any, kb: Knowledge) -> DocumentResult:
     events = extract_events(document, sdoc, kb, load_lexicon())
     return DocumentResult(document=document, n_sentences=count_sentences(sdoc), events=tuple(events))
@@ -76,9 +72,8 @@ def process(paths: Sequence[str | Path], settings: Settings, *, kb: Knowledge | 
         if not pending:
             return
         if nlp is None:
-            from .nlp import load_nlp
             nlp = load_nlp(kb, settings.model)
-        for sdoc, document in analysed(list(pending), nlp, settings.batch_size):
+        for sdoc, document in analyse(nlp, ((d.text, d) for d in list(pending)), settings.batch_size):
             done += 1
             if on_progress:
                 on_progress(done, None)

@@ -22,7 +22,7 @@ KIND_RANK = {"verb": 0, "phrase": 1, "light": 2, "entity": 3, "noun": 4}
 NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "ROOT", "appos", "pobj", "oprd", "dep", "npadvmod", "conj"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod"}
 NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WEAPON", "TITLE", "RANK"})
-RECEIVING_VERBS = frozenset({"buy", "purchase", "acquire", "order", "procure", "import", "obtain", "receive", "induct", "field", "operate"})
+RECEIVING_VERBS = frozenset({"buy", "purchase", "acquire", "order", "procure", "import", "obtain", "receive", "induct", "lease", "choose", "select", "seek", "request"})
 
 
 @dataclass(frozen=True)
