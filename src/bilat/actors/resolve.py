@@ -99,13 +99,6 @@ def _nearby_state(span: Span, kb: Knowledge, window: int = 6) -> str | None:
     return None
 
 
-def _title_office(kb: Knowledge, ent: Span) -> tuple[str | None, str | None]:
-    office = kb.office_for_title(ent.text)
-    if office:
-        return office.id, office.sector
-    return None, None
-
-
 def resolve_entity(ent: Span, ctx: DocContext) -> EntityActor | None:
     """Turn one entity span into an actor, or None when it is not an actor."""
     kb, label = ctx.kb, ent.label_

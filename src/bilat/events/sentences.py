@@ -27,13 +27,3 @@ def _trim(span: Span) -> Span | None:
     if end - start == 0 or all(t.is_punct for t in doc[start:end]):
         return None
     return doc[start:end]
-
-
-def paragraph_index(doc: Doc) -> list[int]:
-    """For each token, the index of its paragraph (blank-line separated)."""
-    idx, out = 0, []
-    for tok in doc:
-        out.append(idx)
-        if tok.whitespace_.count("\n") + (tok.text.count("\n") if tok.is_space else 0) >= 2:
-            idx += 1
-    return out
