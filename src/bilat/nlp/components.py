@@ -289,3 +289,20 @@ class EntityFixer:
 def make_entity_fixer(nlp: Language, name: str) -> EntityFixer:
     """Attach a knowledge base with ``.attach(kb)`` after adding (``load_nlp`` does it)."""
     return EntityFixer(name)
+
+
+def break_at_lines(doc: Doc) -> Doc:
+    """Start a sentence after every line break, before the parser runs: a title or a
+    paragraph never shares a parse tree with the text after it (the parser respects
+    boundaries that are already set)."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            if not tok.is_space:
+                tok.is_sent_start = True
+    return doc
+
+
+@Language.component("bilat_line_breaks", assigns=["token.is_sent_start"])
+def line_breaks_component(doc: Doc) -> Doc:
+    return break_at_lines(doc)
