@@ -147,3 +147,11 @@ def test_nlp_analyse_streams_docs_with_their_context(nlp):
     results = list(analyse(nlp, texts, batch_size=2))
     assert [context for _, context in results] == ["doc-1", "doc-2"]
     assert ("Ankara", "GPE", "TUR") in entities(results[1][0])
+
+
+def test_nlp_title_line_never_shares_a_parse_tree_with_the_first_sentence(nlp):
+    doc = nlp("How one navy learned to build submarines at home\n\n"
+              "When Brazil chose the Scorpene design in 2008, price was only part of the story.")
+    first, second = list(doc.sents)[:2]
+    assert first.text.startswith("How") and second.text.startswith("When")
+    assert all(tok.head.i >= second.start for tok in second)
