@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
@@ -385,6 +385,30 @@ class _DocumentExtractor:
                 scope.append(ent)
         return scope, subject
 
+    def _implied_subject(self, trig: Trigger, subject: set[int], resolved: dict[int, EntityActor]) -> EntityActor | None:
+        """A doer the words imply without naming its state: "its war" / "their drills" (the
+        state that is the subject of the governing clause), or "the air force inducted"
+        (a state body of the state the document is mainly about)."""
+        doc = self.doc
+        token = doc[trig.token]
+        if any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in token.children):
+            for node in token.ancestors:
+                for head in [node, node.head] if node.dep_ == "conj" else [node]:
+                    for child in head.children:
+                        if child.dep_ not in {"nsubj", "nsubjpass"}:
+                            continue
+                        for t in child.subtree:
+                            actor = resolved.get(t.i)
+                            if actor is not None and actor.kind == "country" and actor.country:
+                                return replace(actor, inferred=True)
+        bodies = [doc[i] for i in subject if doc[i].dep_ in {"nsubj", "nsubjpass"}
+                  and doc[i].lemma_.lower() in self.lex.state_bodies and not doc[i].ent_type_]
+        if bodies and self.ctx.focus and not any(i in resolved for i in subject):
+            code = self.ctx.focus[0]
+            body = bodies[0]
+            return EntityActor(body.i, body.i + 1, body.text, "country", self.kb.country_name(code), code, inferred=True)
+        return None
+
     def _candidate(self, index: int, sent: Span, trig: Trigger, clauses: dict[int, Trigger],
                    resolved: dict[int, EntityActor], context: str | None) -> Candidate | None:
         scope, subject = self._scope(sent, trig, clauses)
@@ -398,6 +422,10 @@ class _DocumentExtractor:
                 pron = pronoun_actor(tok, self.ctx)
                 if pron is not None and pron.country:
                     sided.append(("subj", pron))
+        if not any(side == "subj" for side, _ in sided):
+            implied = self._implied_subject(trig, subject, resolved)
+            if implied is not None:
+                sided.append(("subj", implied))
         actors = _roles(trig, sided, self.doc)
         countries = {a.country for _, a in actors if a.country}
         direct = {a.country for _, a in actors if a.country and not a.inferred}

@@ -49,6 +49,7 @@ class Lexicon:
     disaster_nouns: frozenset[str]
     prospect_heads: frozenset[str]
     intransitive_verbs: frozenset[str]
+    state_bodies: frozenset[str]
     factuality: tuple[FactualityCues, ...]        # in precedence order
     asserted_frames: tuple[tuple[str, ...], ...]
     neutral_frames: tuple[tuple[str, ...], ...]
@@ -95,7 +96,8 @@ def _factuality_cues(data: dict[str, Any]) -> tuple[FactualityCues, ...]:
 
 
 CATEGORY_WORD_LISTS = ("light_verbs", "military_nouns", "purpose_verbs", "topic_heads", "context_preps",
-                       "eventive_heads", "act_nouns", "diplomatic_nouns", "topic_verbs", "weapon_nouns", "relief_nouns", "disaster_nouns", "prospect_heads", "intransitive_verbs")
+                       "eventive_heads", "act_nouns", "diplomatic_nouns", "topic_verbs", "weapon_nouns", "relief_nouns", "disaster_nouns", "prospect_heads", "intransitive_verbs",
+                       "state_bodies")
 
 
 @lru_cache(maxsize=1)

@@ -56,6 +56,8 @@ def _imperative(tok: Token) -> bool:
 def _is_purpose(token: Token, lex: Lexicon, purpose_forms: frozenset[str]) -> bool:
     """True when the token sits inside a purpose clause ("to strengthen ...", "aimed at ...")."""
     for anc in [token, *token.ancestors]:
+        if anc is not token and _finite_with_subject(anc):
+            break                             # "the two countries raised their ties to ...": a report, not a purpose
         if anc.lemma_.lower() in purpose_forms or anc.lower_ in purpose_forms:
             if anc is token:
                 return True
@@ -64,6 +66,12 @@ def _is_purpose(token: Token, lex: Lexicon, purpose_forms: frozenset[str]) -> bo
         if anc.dep_ == "ROOT":
             break
     return False
+
+
+def _finite_with_subject(tok: Token) -> bool:
+    """A finite verb with its own subject ("Algeria raised", "they upgraded") reports; it is
+    never the purpose frame of what it governs."""
+    return tok.tag_ in {"VBD", "VBZ", "VBP"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
 
 
 def _walk_conj(token: Token) -> Token:
