@@ -150,10 +150,27 @@ def _needs_met(cues: CategoryCues, token: Token, clause: Token, lex: Lexicon) ->
         scope += list(token.head.subtree)
     if token.dep_ in {"nsubj", "nsubjpass", "attr"} or token.pos_ == "VERB":
         scope += [t for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
+    if token.pos_ == "VERB":
+        scope += _raised_subject(token)       # "the tanks are due to arrive", "jets expected to reach"
+        if token.dep_ in {"relcl", "acl"}:
+            scope.append(token.head)          # "the T-72 tanks that Poland has sent"
     for nouns in needs:
         if not any(t.ent_type_ == "WEAPON" or t.lemma_.lower() in nouns or t.lower_ in nouns for t in scope):
             return False
     return True
+
+
+def _raised_subject(verb: Token) -> list[Token]:
+    """The subject of the nearest clause above an infinitive that has none of its own."""
+    node = verb
+    for _ in range(3):
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children) or node.dep_ not in {"xcomp", "acomp", "ccomp"}:
+            break
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return [t for c in subjects for t in c.subtree]
+    return []
 
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
@@ -261,7 +278,8 @@ def _talks_about(found: list[Trigger], sent: Span, lex: Lexicon) -> list[Trigger
     if any(doc[m.token].lemma_.lower() in DISCUSSING for m in meetings):
         talked.update(t.i for t in sent)
     # exercises, training, cooperation discussed at a meeting are its topics, not events
-    out = [t for t in found if t.category != "meeting" and not (t.category in TOPIC_CATEGORIES and t.token in talked)]
+    out = [t for t in found if (t.category != "meeting" or t not in meetings)
+           and not (t.category in TOPIC_CATEGORIES and t.token in talked)]
     for m in meetings:
         scope = list(doc[m.clause].subtree) if doc[m.token].dep_ in {"nsubj", "nsubjpass"} else list(doc[m.token].subtree)
         inside = {t.i for t in scope}
