@@ -432,8 +432,6 @@ def test_seeds_002_joint_production_suggestion_is_proposed(seeds):
         assert {"AZE", "PAK"} <= set(event.countries)
 
 
-@pytest.mark.xfail(strict=False, reason="extractor: 'the government has not yet recognized Armenia' (the "
-                                        "analyst speaks of Pakistan) yields ARM/AZE instead of ARM/PAK")
 def test_seeds_002_non_recognition_of_armenia_is_pakistans(seeds):
     refusal = the_event(seeds["002"], "has not yet recognized Armenia", "recognition")
     assert refusal.factuality == "negated"

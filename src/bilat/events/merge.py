@@ -54,7 +54,8 @@ def _compatible(event: list["Candidate"], c: "Candidate") -> bool:
     if head.category != c.category and not during_visit:
         return False
     follow_up = c.extra.get("pair_subject") and c.sentence_index - event[-1].sentence_index <= 1 and not c.persons
-    reference = c.trigger.definite or c.context == head.category or during_visit or bool(follow_up)
+    dated_anew = c.date.known and c.date.basis == "explicit" and bool(c.persons) and not any(m.date.known for m in event)
+    reference = (c.trigger.definite and not dated_anew) or c.context == head.category or during_visit or bool(follow_up)
     if head.factuality != c.factuality and not reference:
         return False
     a, b = set(head.countries), set(c.countries)
@@ -84,7 +85,8 @@ def _compatible(event: list["Candidate"], c: "Candidate") -> bool:
     near = c.sentence_index - event[-1].sentence_index <= 2
     shared = bool((people_a & c.persons) or (items_a & _weapons(c)))
     headline = head.sentence_index == 0 and c.sentence_index <= 3
-    bare = (c.category in ELABORATED and not c.persons and not c.date.known and not _weapons(c)
+    signed_again = c.category == "agreement" and c.trigger.kind == "verb"    # "ministers separately signed ..."
+    bare = (c.category in ELABORATED and not signed_again and not c.persons and not c.date.known and not _weapons(c)
             and c.sentence_index - event[-1].sentence_index <= 1)
     return reference or same_day or (near and shared) or headline or bare
 

@@ -120,6 +120,9 @@ def _clause_head(token: Token, lex: Lexicon) -> tuple[int, str]:
         return head.i, "light"
     if base.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in lex.light_verbs:
         return head.head.i, "light"       # "took part in the exercise", "participated in drills"
+    if (base.dep_ == "pobj" and head.lower_ in {"to", "into"} and head.head.dep_ == "dobj"
+            and head.head.head.lemma_.lower() in lex.light_verbs):
+        return head.head.head.i, "light"  # "raised their ties to a strategic partnership"
     if base.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() == "be":
         return head.head.i, "light"       # "have been in serious negotiations", "is in talks"
     if base.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ == "pobj" and head.head.head.head.lemma_.lower() in lex.topic_verbs:
@@ -225,6 +228,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                     continue
                 found.append(Trigger(tok.i, head.i, cues.category, "phrase"))
     found += _presence_visits(sent)
+    found += _namings(sent, lex)
     found = _talks_about(found, sent, lex)
     for ent in sentence_entities(sent):
         if ent.label_ == "EXERCISE":
@@ -234,6 +238,26 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     found = [t for t in found if not (t.category == "visit" and _goods_moving(t, sent, lex))
              and not (t.category == "armed_conflict" and _natural_disaster(t, sent, lex))]
     return _best_per_category(found, sent)
+
+
+def _namings(sent: Span, lex: Lexicon) -> list[Trigger]:
+    """"Vucic has called China a steel friend" (support), "called the decision a stab in the
+    back" (criticism): what a state is called says which."""
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.naming_verbs:
+            continue
+        named = [c for c in tok.children if c.dep_ in {"oprd", "xcomp", "ccomp"}]
+        named += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+        named += [c for c in tok.children if c.dep_ == "dobj" and any(g.dep_ in {"det", "amod", "compound"} for g in c.children)
+                  and any(d.dep_ == "dobj" and d.i != c.i for d in tok.children)]   # double object: "called X a friend"
+        for noun in named:
+            lemma = noun.lemma_.lower()
+            if lemma in lex.praise_nouns:
+                out.append(Trigger(tok.i, tok.i, "support", "verb"))
+            elif lemma in lex.blame_nouns:
+                out.append(Trigger(tok.i, tok.i, "criticism", "verb"))
+    return out
 
 
 def _presence_visits(sent: Span) -> list[Trigger]:

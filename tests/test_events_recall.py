@@ -1,0 +1,61 @@
+"""Event patterns found while measuring recall on held-out style articles.
+
+Each sentence is our own, about real public events; each case names the
+pattern it guards: who is implied by "its"/"the air force", what a state is
+called, agreements raised "to" a partnership, second signings, weapons that
+arrive as a raised subject.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bilat.events.extract import extract_events
+from bilat.records import Document, PubDate
+
+pytestmark = pytest.mark.slow
+
+
+def events_of(nlp, kb, text: str, published: date = date(2023, 6, 1)):
+    doc = Document(doc_id="doc-recall", path="notes/recall.txt", text=text,
+                   published=PubDate(published, published, "metadata"), genre="news")
+    return extract_events(doc, nlp(doc.text), kb)
+
+
+def categories_for(events, pair: set[str]) -> set[str]:
+    return {e.category for e in events if pair <= set(e.countries)}
+
+
+@pytest.mark.parametrize(("text", "pair", "category"), [
+    ("Since 2020, when Azerbaijan bought drones from Turkey and used them in its war with Armenia that autumn, "
+     "interest in the drones has grown.", {"AZE", "ARM"}, "armed_conflict"),
+    ("Nigeria and the United States have deepened ties.\n\nIn May the air force inducted three JF-17 fighters "
+     "bought from Pakistan.", {"NGA", "PAK"}, "arms_transfer"),
+    ("Serbian President Aleksandar Vucic has called China a steel friend.", {"SRB", "CHN"}, "support"),
+    ("France's foreign minister called the Australian decision a stab in the back.", {"FRA", "AUS"}, "criticism"),
+    ("Xi Jinping visited Serbia in June 2016, when the two countries raised their ties to a comprehensive "
+     "strategic partnership.", {"CHN", "SRB"}, "agreement"),
+    ("Algeria suspends friendship treaty with Spain.", {"DZA", "ESP"}, "agreement"),
+    ("Warsaw signed deals with Seoul in July. The first K2 tanks are due to arrive in Poland in December.",
+     {"KOR", "POL"}, "arms_transfer"),
+    ("The governments first agreed on the purchase of S-400 systems in October 2016, when Modi and Putin met in Goa "
+     "on the sidelines of a BRICS summit.", {"IND", "RUS"}, "meeting"),
+])
+def test_recall_pattern_yields_the_event(nlp, kb, text, pair, category):
+    assert category in categories_for(events_of(nlp, kb, text), pair)
+
+
+def test_recall_a_second_signing_is_a_second_agreement(nlp, kb):
+    text = ("Kazakhstan will assemble Turkish drones. The plan was announced during a state visit. "
+            "Kazakh President Kassym-Jomart Tokayev and Turkish President Tayyip Erdogan signed a joint declaration "
+            "in Ankara. Their ministers separately signed a set of further documents on defence and trade.")
+    agreements = [e for e in events_of(nlp, kb, text) if e.category == "agreement"]
+    assert len(agreements) == 2
+
+
+def test_recall_a_title_line_does_not_swallow_the_first_verb(nlp, kb):
+    text = ("How Brazil learned to build a fighter with Swedish help\n\n"
+            "When Brazil chose the Saab Gripen in December 2013, price was only part of the story.")
+    transfers = [e for e in events_of(nlp, kb, text) if e.category == "arms_transfer"]
+    assert any({"BRA", "SWE"} <= set(e.countries) and e.date.start == date(2013, 12, 1) for e in transfers)
