@@ -37,6 +37,8 @@ def categories_for(events, pair: set[str]) -> set[str]:
     ("Xi Jinping visited Serbia in June 2016, when the two countries raised their ties to a comprehensive "
      "strategic partnership.", {"CHN", "SRB"}, "agreement"),
     ("Algeria suspends friendship treaty with Spain.", {"DZA", "ESP"}, "agreement"),
+    ("Ties between Azerbaijan and Pakistan were further strengthened in January 2021 with the signing of an "
+     "agreement by their foreign ministers.", {"AZE", "PAK"}, "agreement"),
     ("Warsaw signed deals with Seoul in July. The first K2 tanks are due to arrive in Poland in December.",
      {"KOR", "POL"}, "arms_transfer"),
     ("The governments first agreed on the purchase of S-400 systems in October 2016, when Modi and Putin met in Goa "

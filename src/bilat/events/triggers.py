@@ -71,7 +71,10 @@ def _is_purpose(token: Token, lex: Lexicon, purpose_forms: frozenset[str]) -> bo
 def _finite_with_subject(tok: Token) -> bool:
     """A finite verb with its own subject ("Algeria raised", "they upgraded") reports; it is
     never the purpose frame of what it governs."""
-    return tok.tag_ in {"VBD", "VBZ", "VBP"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+        return False
+    return tok.tag_ in {"VBD", "VBZ", "VBP"} or any(
+        c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() in {"be", "have"} for c in tok.children)
 
 
 def _walk_conj(token: Token) -> Token:
