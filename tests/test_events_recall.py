@@ -61,3 +61,25 @@ def test_recall_a_title_line_does_not_swallow_the_first_verb(nlp, kb):
             "When Brazil chose the Saab Gripen in December 2013, price was only part of the story.")
     transfers = [e for e in events_of(nlp, kb, text) if e.category == "arms_transfer"]
     assert any({"BRA", "SWE"} <= set(e.countries) and e.date.start == date(2013, 12, 1) for e in transfers)
+
+
+@pytest.mark.parametrize("text", [
+    "The Azerbaijani philanthropist Haji Zeynalabdin Tagiyev supported Iran's schools in the 1900s.",
+    "A Pakistani analyst discussed the prospects of military cooperation with Azerbaijan.",
+    "For centuries, the people of both Greece and Cyprus have been visiting each other.",
+])
+def test_private_people_and_commentators_make_no_event(nlp, kb, text):
+    assert events_of(nlp, kb, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Officials of Azerbaijan and Pakistan met in Baku. Both sides expressed concerns about terrorism and extremism.",
+    "Officials of Azerbaijan and Pakistan met in Baku. The two sides lauded their strategic partnership.",
+])
+def test_a_pair_sharing_a_view_is_not_support_or_criticism(nlp, kb, text):
+    assert not {"support", "criticism"} & {e.category for e in events_of(nlp, kb, text)}
+
+
+def test_a_pair_criticising_a_third_state_is_criticism(nlp, kb):
+    text = "Greece and Cyprus met in Athens. Both sides condemned Turkey's drilling off Cyprus."
+    assert "criticism" in categories_for(events_of(nlp, kb, text), {"TUR"})

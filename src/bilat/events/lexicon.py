@@ -50,6 +50,7 @@ class Lexicon:
     prospect_heads: frozenset[str]
     intransitive_verbs: frozenset[str]
     state_bodies: frozenset[str]
+    private_roles: frozenset[str]
     naming_verbs: frozenset[str]
     praise_nouns: frozenset[str]
     blame_nouns: frozenset[str]
@@ -100,7 +101,7 @@ def _factuality_cues(data: dict[str, Any]) -> tuple[FactualityCues, ...]:
 
 CATEGORY_WORD_LISTS = ("light_verbs", "military_nouns", "purpose_verbs", "topic_heads", "context_preps",
                        "eventive_heads", "act_nouns", "diplomatic_nouns", "topic_verbs", "weapon_nouns", "relief_nouns", "disaster_nouns", "prospect_heads", "intransitive_verbs",
-                       "state_bodies", "naming_verbs", "praise_nouns", "blame_nouns")
+                       "state_bodies", "private_roles", "naming_verbs", "praise_nouns", "blame_nouns")
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ references, not new events.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -238,6 +239,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             clause_i, _ = _clause_head(ent.root, lex)
             found.append(Trigger(ent.root.i, clause_i, "exercise", "entity",
                                  reference=_context_prep(ent.root, lex)))
+    found = [t for t in found if not _private_doer(t, sent, lex) and not _shared_stance(t, sent)]
     found = [t for t in found if not (t.category == "visit" and _goods_moving(t, sent, lex))
              and not (t.category == "armed_conflict" and _natural_disaster(t, sent, lex))]
     return _best_per_category(found, sent)
@@ -261,6 +263,53 @@ def _namings(sent: Span, lex: Lexicon) -> list[Trigger]:
             elif lemma in lex.blame_nouns:
                 out.append(Trigger(tok.i, tok.i, "criticism", "verb"))
     return out
+
+
+def _clause_subjects(trig: Trigger, sent: Span) -> list[Token]:
+    node = sent.doc[trig.clause]
+    for _ in range(4):
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects or node.dep_ not in {"conj", "xcomp", "advcl"} or node.head.i == node.i:
+            return subjects
+        node = node.head
+    return []
+
+
+def _private_doer(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
+    """The doer is a private person or a commentator ("the philanthropist supported",
+    "the analyst discussed", "the people of both countries have been visiting"). The
+    speaker of a reporting verb ("..., the expert concluded") is the source, not the doer."""
+    if sent.doc[trig.clause].lemma_.lower() in lex.reporting_verbs:
+        return False
+    for subject in _clause_subjects(trig, sent):
+        heads = [subject] + [c for c in subject.children if c.dep_ in {"compound", "appos"}]
+        heads += [t for t in subject.subtree if t.dep_ == "compound" and t.head.i == subject.i]
+        if subject.ent_type_ == "PERSON":
+            heads += [t for t in subject.subtree if t.i < subject.i and t.pos_ == "NOUN"]
+        if any(h.lemma_.lower() in lex.private_roles or h.lower_ in lex.private_roles for h in heads):
+            return True
+    return False
+
+
+STANCES = frozenset({"support", "criticism"})
+PARTY_LABELS = frozenset({"GPE", "NORP", "PERSON", "ORG", "TITLE"})
+
+
+def _shared_stance(trig: Trigger, sent: Span) -> bool:
+    """"Both sides expressed concerns about terrorism", "the two sides lauded the partnership":
+    a pair sharing a view about no third party is not support or criticism between states."""
+    if trig.category not in STANCES:
+        return False
+    doc = sent.doc
+    subjects = _clause_subjects(trig, sent)
+    if not subjects or not any(PAIR_SUBJECT.match(" ".join(t.lower_ for t in s.subtree)) for s in subjects):
+        return False
+    inside = {t.i for s in subjects for t in s.subtree}
+    rest = [t for t in doc[trig.clause].subtree if t.i not in inside]
+    return not any(t.ent_type_ in PARTY_LABELS for t in rest)
+
+
+PAIR_SUBJECT = re.compile(r"^(the two( sides| countries| nations| states| governments| leaders| ministers)?|both( sides| countries| nations| parties)?|the sides|they)$")
 
 
 def _presence_visits(sent: Span) -> list[Trigger]:
