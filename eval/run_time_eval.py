@@ -55,7 +55,7 @@ import inspect
 import json
 import re
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -262,6 +262,21 @@ class Collected:
     rejected: list[str] = field(default_factory=list)
 
 
+def check_publication(document: Any, gold: run_eval.GoldDoc, truth: date, kb: Any) -> PubCheck:
+    """Date one document from its text alone and from its text and URL."""
+    inferred = {"text": infer_without_metadata(document.text, None, kb),
+                "text+url": infer_without_metadata(document.text, document.url, kb)}
+    return PubCheck(gold.corpus, gold.doc, truth, carries_relative_date(document.text, truth), inferred)
+
+
+def check_event_dates(events: Sequence[Any], gold: run_eval.GoldDoc, publication: date | None) -> list[DateCheck]:
+    """Pair predicted events with gold events (run_eval's matcher) and keep both dates."""
+    preds = [run_eval.pred_from_event(e) for e in events]
+    return [DateCheck(gold.corpus, gold.doc, gold.events[j].date, gold.events[j].anchors[0], events[i].date,
+                      publication)
+            for i, j in run_eval.match_events(preds, gold.events)]
+
+
 def collect(golds: Sequence[run_eval.GoldDoc], strip_metadata: bool = False) -> Collected:
     """Date every gold document without its metadata and run the pipeline on it."""
     from bilat.config import load_settings
@@ -288,9 +303,7 @@ def collect(golds: Sequence[run_eval.GoldDoc], strip_metadata: bool = False) -> 
         if truth is None:
             out.no_truth.append(f"{gold.corpus}/{gold.doc}")
         else:
-            inferred = {"text": infer_without_metadata(item.text, None, kb),
-                        "text+url": infer_without_metadata(item.text, item.url, kb)}
-            out.pub.append(PubCheck(gold.corpus, gold.doc, truth, carries_relative_date(item.text, truth), inferred))
+            out.pub.append(check_publication(item, gold, truth, kb))
         if strip_metadata:
             item = date_document(replace(item, published=PubDate()))
         documents.append((item, gold, truth))
@@ -298,11 +311,7 @@ def collect(golds: Sequence[run_eval.GoldDoc], strip_metadata: bool = False) -> 
     for sdoc, (document, gold, truth) in analyse(nlp, ((d.text, (d, g, t)) for d, g, t in documents),
                                                   settings.batch_size):
         events = document_result(document, sdoc, kb).events
-        preds = [run_eval.pred_from_event(e) for e in events]
-        publication = truth or document.published.start
-        for i, j in run_eval.match_events(preds, gold.events):
-            ge = gold.events[j]
-            out.dates.append(DateCheck(gold.corpus, gold.doc, ge.date, ge.anchors[0], events[i].date, publication))
+        out.dates += check_event_dates(events, gold, truth or document.published.start)
     return out
 
 
