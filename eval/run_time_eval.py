@@ -17,9 +17,10 @@ A. Publication dates
    ``bilat.temporal.pubdate.infer_publication`` with the metadata removed:
    "text" passes the cleaned text only (url None, empty metadata); "text+url"
    keeps the URL. ``kb`` is passed when the function accepts it.
-   - contains: the inferred interval [start, end] holds the true day;
-   - <=7 days: it holds the true day and is at most 7 days wide, counting both
-     ends (end - start <= 6 days);
+   - contains: the inferred interval [start, end] holds the true day (a
+     missing end or start is an open, unbounded side);
+   - <=7 days: it holds the true day, both ends are known and it is at most 7
+     days wide, counting both ends (end - start <= 6 days);
    - relative: the subset the issue's bar is about, documents whose text carries
      a relative date. Rule: ``find_dates(text, anchor=true day)`` yields a
      mention with basis "relative" (yearless "July 14", "last year", "this
@@ -34,12 +35,13 @@ B. Event dates
    and URL first). Predicted events are paired with gold events by
    ``run_eval.match_events`` (imported, not copied). For every pair whose gold
    event has a date:
-   - within (the bar): the predicted interval is known and lies inside the
-     gold date's own period (gold "2021-06": start and end both in June 2021;
+   - within (the bar): the predicted interval has both ends and lies inside
+     the gold date's own period (gold "2021-06": start and end both in June 2021;
      gold "2021": both in 2021; gold "2021-06-09": that day). A coarser
      prediction ("2021" for gold "2021-06") or an unknown date is a miss;
    - overlaps (information only): the predicted interval meets the gold
-     period at all, e.g. a year that holds the gold month.
+     period at all, e.g. a year that holds the gold month (open ends are
+     unbounded).
    Background facts are paired gold events whose date's year is before the
    publication year (the truth above, else the date the pipeline used); one
    dated exactly to the publication day (start = end = that day) is a
@@ -126,12 +128,21 @@ class PubCheck:
     inferred: Mapping[str, Any]          # mode -> PubDate
 
     def contains(self, mode: str) -> bool:
+        """An open end ("from 2020-07-14 on") is unbounded: it contains every later day."""
         p = self.inferred[mode]
-        return p.start is not None and p.end is not None and p.start <= self.truth <= p.end
+        if p.start is None and p.end is None:
+            return False
+        return (p.start is None or p.start <= self.truth) and (p.end is None or self.truth <= p.end)
 
     def narrow(self, mode: str) -> bool:
         p = self.inferred[mode]
-        return self.contains(mode) and (p.end - p.start).days + 1 <= MAX_WIDTH_DAYS
+        return (self.contains(mode) and p.start is not None and p.end is not None
+                and (p.end - p.start).days + 1 <= MAX_WIDTH_DAYS)
+
+
+def is_unknown(span: Any) -> bool:
+    """A PubDate or TimeSpan with neither end known."""
+    return span.start is None and span.end is None
 
 
 def _share(hits: int, total: int) -> float:
@@ -145,14 +156,14 @@ def pub_scores(checks: Sequence[PubCheck]) -> dict[str, float]:
         for mode in PUB_MODES:
             out[f"{subset}.{mode}.contains"] = _share(sum(c.contains(mode) for c in rows), len(rows))
             out[f"{subset}.{mode}.within_7_days"] = _share(sum(c.narrow(mode) for c in rows), len(rows))
-            out[f"{subset}.{mode}.unknown"] = float(sum(c.inferred[mode].start is None for c in rows))
+            out[f"{subset}.{mode}.unknown"] = float(sum(is_unknown(c.inferred[mode]) for c in rows))
     return out
 
 
 def _show_pub(p: Any) -> str:
-    if p.start is None:
+    if is_unknown(p):
         return "unknown"
-    span = str(p.start) if p.start == p.end else f"{p.start}..{p.end}"
+    span = str(p.start) if p.start == p.end else f"{p.start or '...'}..{p.end or '...'}"
     return f"{span} ({p.basis}: {p.evidence})"
 
 
@@ -199,9 +210,12 @@ class DateCheck:
 
     @property
     def overlaps(self) -> bool:
+        """Open ends are unbounded ("since 2017" meets every later gold period)."""
         lo, hi = gold_period(self.gold_date)
         p = self.predicted
-        return p.start is not None and (p.start <= hi and (p.end or p.start) >= lo)
+        if p.start is None and p.end is None:
+            return False
+        return (p.start is None or p.start <= hi) and (p.end is None or p.end >= lo)
 
     @property
     def at_publication_day(self) -> bool:
@@ -223,7 +237,7 @@ def date_scores(checks: Sequence[DateCheck], gold_dated: int) -> dict[str, float
         "matched_dated": float(len(dated)),
         "within": _share(sum(c.within for c in dated), len(dated)),
         "overlaps": _share(sum(c.overlaps for c in dated), len(dated)),
-        "predicted_unknown": float(sum(c.predicted.start is None for c in dated)),
+        "predicted_unknown": float(sum(is_unknown(c.predicted) for c in dated)),
         "background_matched": float(len(background)),
         "background_at_publication_day": float(sum(c.at_publication_day for c in background)),
         "matched_undated": float(len(undated)),
@@ -232,9 +246,9 @@ def date_scores(checks: Sequence[DateCheck], gold_dated: int) -> dict[str, float
 
 
 def _show_span(p: Any) -> str:
-    if p.start is None:
+    if is_unknown(p):
         return f"unknown ({p.basis})"
-    span = str(p.start) if p.start == p.end else f"{p.start}..{p.end}"
+    span = str(p.start) if p.start == p.end else f"{p.start or '...'}..{p.end or '...'}"
     return f"{span} {p.granularity}/{p.basis}" + (f" from {p.text!r}" if p.text else "")
 
 
