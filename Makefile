@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: setup demo test eval bench clean
+.PHONY: setup demo test eval time-eval bench clean
 
 setup: $(VENV)/.installed
 
@@ -23,6 +23,10 @@ test: setup
 
 eval: setup
 	$(PY) eval/run_eval.py
+
+# reported, never gated: publication and event dates (issue 3) on every gold corpus
+time-eval: setup
+	$(PY) eval/run_time_eval.py
 
 bench: setup
 	$(PY) benchmarks/bench_ingest.py

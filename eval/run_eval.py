@@ -5,6 +5,7 @@
     python eval/run_eval.py --verbose        # also list false positives and misses
     python eval/run_eval.py --update-floors  # raise floors to today's scores (never lowers)
     python eval/run_eval.py --corpus dev     # the held-out dev set (eval/dev), reported, never gated
+    python eval/run_eval.py --corpus dev2    # the second held-out set (eval/dev2), reported, never gated
 
 The gold files (``eval/gold/*.yaml``) and the rules behind them are described in
 ``eval/GUIDELINES.md``. The pipeline runs without a store. A predicted event
@@ -39,7 +40,9 @@ DEV_GOLD_DIR = EVAL_DIR / "dev" / "gold"
 DEV_CORPUS_DIR = EVAL_DIR / "dev" / "corpus"
 CORPORA = ("seeds", "demo", "all")          # gated corpora (eval/floors.json)
 DEV = "dev"                                  # held-out development set: scored, never gated
-TABLE_CORPORA = ("seeds", "demo", DEV, "all")
+DEV2 = "dev2"                                # second held-out set, annotated before any run: never gated
+HELD_OUT = (DEV, DEV2)                       # held-out sets live in eval/<name>/{gold,corpus}
+TABLE_CORPORA = ("seeds", "demo", DEV, DEV2, "all")
 MAX_ANCHOR_WORDS = 8
 
 GATED_METRICS = (
@@ -74,7 +77,7 @@ class GoldEvent:
 @dataclass(frozen=True)
 class GoldDoc:
     doc: str                       # as written in the gold file: "x.txt" or "x.jsonl#2"
-    corpus: str                    # "seeds" | "demo" | "dev"
+    corpus: str                    # "seeds" | "demo" | "dev" | "dev2"
     path: Path                     # the article file
     record: int | None             # JSON Lines record number (from 1), else None
     events: tuple[GoldEvent, ...]
@@ -176,10 +179,23 @@ def load_gold(gold_dir: Path = GOLD_DIR, demo_dir: Path = DEMO_DIR, seeds_dir: P
     return [load_gold_file(f, demo_dir, seeds_dir) for f in files]
 
 
-def load_dev_gold(gold_dir: Path = DEV_GOLD_DIR, corpus_dir: Path = DEV_CORPUS_DIR) -> list[GoldDoc]:
-    """The held-out development set: gold in ``eval/dev/gold``, articles in ``eval/dev/corpus``."""
-    return [replace(g, corpus=DEV, path=corpus_dir / g.path.name)
+def held_out_dirs(name: str) -> tuple[Path, Path]:
+    """(gold folder, article folder) of a held-out set: ``eval/<name>/gold`` and ``eval/<name>/corpus``."""
+    if name not in HELD_OUT:
+        raise GoldError(f"{name!r} is not a held-out set; use one of {', '.join(HELD_OUT)}")
+    return EVAL_DIR / name / "gold", EVAL_DIR / name / "corpus"
+
+
+def load_dev_gold(gold_dir: Path = DEV_GOLD_DIR, corpus_dir: Path = DEV_CORPUS_DIR, name: str = DEV) -> list[GoldDoc]:
+    """A held-out set (default the first dev set): gold in ``gold_dir``, articles in ``corpus_dir``."""
+    return [replace(g, corpus=name, path=corpus_dir / g.path.name)
             for g in load_gold(gold_dir, corpus_dir, corpus_dir)]
+
+
+def load_held_out_gold(name: str, gold_dir: Path | None = None) -> list[GoldDoc]:
+    """The held-out set ``name`` ("dev" or "dev2"), optionally with another gold folder."""
+    default_gold, corpus_dir = held_out_dirs(name)
+    return load_dev_gold(gold_dir or default_gold, corpus_dir, name)
 
 
 def article_text(gold: GoldDoc) -> str:
@@ -464,10 +480,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", action="store_true", help="print machine-readable results")
     parser.add_argument("--verbose", action="store_true", help="list false positives, misses and mislabelled events")
     parser.add_argument("--update-floors", action="store_true", help="raise floors to the measured scores (never lowers)")
-    parser.add_argument("--corpus", choices=("seeds", "demo", DEV),
-                        help="score one corpus only; 'dev' is the held-out set in eval/dev (never gated)")
+    parser.add_argument("--corpus", choices=("seeds", "demo", *HELD_OUT),
+                        help="score one corpus only; 'dev' and 'dev2' are the held-out sets in eval/dev "
+                             "and eval/dev2 (never gated)")
     parser.add_argument("--gold", type=Path, default=None,
-                        help="folder of gold YAML files (default eval/gold, or eval/dev/gold with --corpus dev)")
+                        help="folder of gold YAML files (default eval/gold, or eval/<set>/gold with --corpus dev|dev2)")
     parser.add_argument("--floors", type=Path, default=FLOORS_FILE, help="floors file (JSON)")
     return parser.parse_args(argv)
 
@@ -481,13 +498,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("eval/floors.json lowers committed floors, which is not allowed: " + "; ".join(lowered)
               + ". Restore the file (floors only go up, via --update-floors).", file=sys.stderr)
         return 2
-    dev = args.corpus == DEV
+    dev = args.corpus in HELD_OUT
     if dev and args.update_floors:
-        print("--update-floors does not apply to --corpus dev: the dev set is reported, never gated. "
+        print(f"--update-floors does not apply to --corpus {args.corpus}: held-out sets are reported, never gated. "
               "Run it without --update-floors.", file=sys.stderr)
         return 2
     if dev:
-        golds = load_dev_gold(args.gold or DEV_GOLD_DIR)
+        golds = load_held_out_gold(args.corpus, args.gold)
     else:
         golds = [g for g in load_gold(args.gold or GOLD_DIR) if args.corpus in (None, g.corpus)]
     absent = [g for g in golds if not g.path.is_file()]
@@ -499,7 +516,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"cannot run the pipeline: {exc}. Install bilat (pip install -e .) or finish bilat.pipeline, "
               "then run the gate again.", file=sys.stderr)
         return 2
-    results = {DEV: score(outcomes)} if dev else score_corpora(outcomes)
+    results = {args.corpus: score(outcomes)} if dev else score_corpora(outcomes)
     failures = below_floors(results, floors)
     if args.update_floors:
         new, changes = raise_floors(floors, results)
