@@ -48,6 +48,20 @@ def test_recall_pattern_yields_the_event(nlp, kb, text, pair, category):
     assert category in categories_for(events_of(nlp, kb, text), pair)
 
 
+@pytest.mark.parametrize(("text", "pair", "category", "factuality"), [
+    ("An Israeli delegation flew to Rabat in December 2020.", {"ISR", "MAR"}, "visit", "asserted"),
+    ("Russian President Vladimir Putin met Kim Jong Un in Pyongyang. From Pyongyang he flew on to Vietnam.",
+     {"RUS", "VNM"}, "visit", "asserted"),
+    ("The United States approved a possible sale of 36 F-15 fighters to Indonesia.", {"IDN", "USA"},
+     "arms_transfer", "negotiating"),
+    ("Iran's foreign minister said Iran had not given Russia any missiles.", {"IRN", "RUS"}, "arms_transfer", "negated"),
+    ("The United States and Iran have had no diplomatic relations since 1980.", {"IRN", "USA"}, "recognition", "negated"),
+])
+def test_recall_pattern_with_factuality(nlp, kb, text, pair, category, factuality):
+    found = [e for e in events_of(nlp, kb, text) if pair <= set(e.countries) and e.category == category]
+    assert found and found[0].factuality == factuality
+
+
 def test_recall_a_second_signing_is_a_second_agreement(nlp, kb):
     text = ("Kazakhstan will assemble Turkish drones. The plan was announced during a state visit. "
             "Kazakh President Kassym-Jomart Tokayev and Turkish President Tayyip Erdogan signed a joint declaration "

@@ -53,6 +53,7 @@ class DocContext:
     title_country: dict[str, str] = field(default_factory=dict)    # office id -> ISO3
     title_person: dict[tuple[str, str], "EntityActor"] = field(default_factory=dict)  # (ISO3, office) -> person
     last_person: EntityActor | None = None
+    last_subject_person: EntityActor | None = None   # "he" is more often the last subject than the last name
     country_counts: Counter = field(default_factory=Counter)
     focus: tuple[str, ...] = ()
 
@@ -250,8 +251,9 @@ def _state_inside(ent: Span, kb: Knowledge) -> str | None:
 
 def pronoun_actor(tok: Token, ctx: DocContext) -> EntityActor | None:
     """"He praised ...": the last person the document named."""
-    if tok.lower_ in PRONOUNS and ctx.last_person is not None:
-        p = ctx.last_person
+    person = ctx.last_subject_person or ctx.last_person
+    if tok.lower_ in PRONOUNS and person is not None:
+        p = person
         return EntityActor(tok.i, tok.i + 1, tok.text, "person", p.name, p.country, p.sector, p.title, True)
     return None
 

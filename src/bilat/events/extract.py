@@ -372,6 +372,8 @@ class _DocumentExtractor:
             actor = resolve_entity(ent, self.ctx)
             if actor is not None:
                 resolved[ent.start] = actor
+                if actor.kind == "person" and ent.root.dep_ in {"nsubj", "nsubjpass"}:
+                    self.ctx.last_subject_person = actor
         return resolved
 
     def _scope(self, sent: Span, trig: Trigger, clauses: dict[int, Trigger]) -> tuple[list[Span], set[int]]:

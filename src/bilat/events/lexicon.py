@@ -51,6 +51,8 @@ class Lexicon:
     intransitive_verbs: frozenset[str]
     state_bodies: frozenset[str]
     private_roles: frozenset[str]
+    movement_verbs: frozenset[str]
+    traveller_nouns: frozenset[str]
     naming_verbs: frozenset[str]
     praise_nouns: frozenset[str]
     blame_nouns: frozenset[str]
@@ -101,7 +103,7 @@ def _factuality_cues(data: dict[str, Any]) -> tuple[FactualityCues, ...]:
 
 CATEGORY_WORD_LISTS = ("light_verbs", "military_nouns", "purpose_verbs", "topic_heads", "context_preps",
                        "eventive_heads", "act_nouns", "diplomatic_nouns", "topic_verbs", "weapon_nouns", "relief_nouns", "disaster_nouns", "prospect_heads", "intransitive_verbs",
-                       "state_bodies", "private_roles", "naming_verbs", "praise_nouns", "blame_nouns")
+                       "state_bodies", "private_roles", "movement_verbs", "traveller_nouns", "naming_verbs", "praise_nouns", "blame_nouns")
 
 
 @lru_cache(maxsize=1)

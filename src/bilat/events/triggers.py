@@ -222,8 +222,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                         continue
                     clause_i, kind = _clause_head(noun, lex)
                     definite = cues.category in HAPPENINGS and _is_definite(noun)
-                    if kind == "noun" and not _reports_by_itself(noun, lex, definite):
-                        continue
+                    if kind == "noun" and phrase[0] != "no" and not _reports_by_itself(noun, lex, definite):
+                        continue              # "have had no diplomatic relations" reports by itself
                     if _needs_met(cues, noun, sent.doc[clause_i], lex):
                         found.append(Trigger(noun.i, clause_i, cues.category, "phrase" if kind == "light" else "noun",
                                              reference=_context_prep(noun, lex), definite=definite))
@@ -232,6 +232,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                     continue
                 found.append(Trigger(tok.i, head.i, cues.category, "phrase"))
     found += _presence_visits(sent)
+    found += _movement_visits(sent, lex)
     found += _namings(sent, lex)
     found = _talks_about(found, sent, lex)
     for ent in sentence_entities(sent):
@@ -310,6 +311,30 @@ def _shared_stance(trig: Trigger, sent: Span) -> bool:
 
 
 PAIR_SUBJECT = re.compile(r"^(the two( sides| countries| nations| states| governments| leaders| ministers)?|both( sides| countries| nations| parties)?|the sides|they)$")
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _movement_visits(sent: Span, lex: Lexicon) -> list[Trigger]:
+    """"An Israeli delegation flew to Rabat", "from Pyongyang he flew on to Vietnam", "the
+    chancellor attended a ceremony in Vilnius": a person or delegation going to a place."""
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.movement_verbs:
+            continue
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not subjects and tok.dep_ == "conj":
+            subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        if not any(s.ent_type_ in {"PERSON", "TITLE"} or s.lower_ in {"he", "she", "they"}
+                   or s.lemma_.lower() in lex.traveller_nouns for s in subjects):
+            continue
+        heads = [tok] + [c for c in tok.children if c.dep_ in {"dobj", "prt", "advmod"}]
+        places = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"to", "in", "into", "for"}
+                  for g in c.subtree if g.ent_type_ in PLACE_LABELS]
+        if places:
+            out.append(Trigger(tok.i, tok.i, "visit", "verb"))
+    return out
 
 
 def _presence_visits(sent: Span) -> list[Trigger]:
