@@ -421,6 +421,9 @@ def _reports_by_itself(tok: Token, lex: Lexicon, definite: bool) -> bool:
         node = _walk_conj(node.head.head)
         if node.lemma_.lower() in lex.prospect_heads or node.lower_ in lex.prospect_heads:
             return True
+    if any(c.dep_ in {"amod", "compound", "nummod", "npadvmod"} and c.ent_type_ == "DATE" and c.like_num
+           for c in tok.children):
+        return True                          # "a 1998 accord", "the 2016 visit"
     has_actor = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
     has_goal = any(c.dep_ == "prep" and c.lower_ in {"to", "with", "between"} for c in tok.children)
     return has_actor and has_goal
@@ -459,16 +462,33 @@ def _natural_disaster(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
     return any(t.lemma_.lower() in lex.disaster_nouns or t.lower_ in lex.disaster_nouns for t in words)
 
 
+def _own_dates(tok: Token) -> frozenset[str]:
+    """Years and dates said of this trigger itself: in its own phrase or clause, not in a
+    coordinated one ("signed in 2001", "a 1998 accord", "his previous visit, in 2000")."""
+    skip = {t.i for c in tok.children if c.dep_ == "conj" for t in c.subtree}
+    nodes = [t for t in tok.subtree if t.i not in skip]
+    if tok.pos_ != "VERB" and tok.head.pos_ in {"VERB", "AUX"} and tok.dep_ in {"nsubj", "nsubjpass"}:
+        nodes += [t for c in tok.head.children if c.dep_ == "prep" and c.i not in skip for t in c.subtree]
+    return frozenset(t.text for t in nodes if t.ent_type_ == "DATE" and t.like_num)
+
+
 def _best_per_category(found: list[Trigger], sent: Span) -> list[Trigger]:
     """One trigger per category, except coordinated verbs with their own subjects
     ("X visited in 2004, when Y visited in 2010") which report separate happenings."""
     best: dict[str, Trigger] = {}
     extra: list[Trigger] = []
+    doc = sent.doc
     for trig in sorted(found, key=lambda t: (t.reference, t.rank, t.token)):
         kept = best.setdefault(trig.category, trig)
-        if kept is trig or trig.kind not in CLAUSAL or kept.kind not in CLAUSAL or trig.clause == kept.clause:
+        if kept is trig:
             continue
-        doc = sent.doc
+        mine, theirs = _own_dates(doc[trig.token]), _own_dates(doc[kept.token])
+        if (mine and mine != theirs and not trig.reference
+                and not any(mine & _own_dates(doc[t.token]) for t in extra if t.category == trig.category)):
+            extra.append(trig)          # "an agreement they signed in 2001 and a 1998 accord": two happenings
+            continue
+        if trig.kind not in CLAUSAL or kept.kind not in CLAUSAL or trig.clause == kept.clause:
+            continue
         own_subjects = _own_subject(doc[trig.clause]) and _own_subject(doc[kept.clause])
         coordinated = doc[trig.clause].dep_ == "conj" and trig.category in COORDINATED
         if own_subjects or coordinated:
