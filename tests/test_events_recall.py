@@ -97,3 +97,10 @@ def test_a_pair_sharing_a_view_is_not_support_or_criticism(nlp, kb, text):
 def test_a_pair_criticising_a_third_state_is_criticism(nlp, kb):
     text = "Greece and Cyprus met in Athens. Both sides condemned Turkey's drilling off Cyprus."
     assert "criticism" in categories_for(events_of(nlp, kb, text), {"TUR"})
+
+
+def test_the_first_such_agreement_is_a_comparison_not_a_new_signing(nlp, kb):
+    text = ("Japan and the Philippines signed a reciprocal access agreement in Manila on July 8, 2024. "
+            "It is the first such agreement Japan has signed with an Asian country.")
+    agreements = [e for e in events_of(nlp, kb, text) if e.category == "agreement"]
+    assert len(agreements) == 1

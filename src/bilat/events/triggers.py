@@ -193,6 +193,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             if tok.pos_ == "VERB" and (lemma in cues.verbs or lower in cues.verbs):
                 if tok.dep_ in {"amod", "compound"} or _imperative(tok):
                     continue                  # "Pakistani-trained pilots", "visit our website"
+                if tok.dep_ == "relcl" and any(c.lower_ == "such" for c in tok.head.children):
+                    continue                  # "the first such agreement Japan has signed": a comparison
                 if lemma in lex.intransitive_verbs and any(c.dep_ == "dobj" for c in tok.children):
                     continue                  # "Armenia returned the districts"
                 if _is_purpose(tok, lex, purpose_forms) or not _needs_met(cues, tok, tok, lex):
