@@ -375,8 +375,6 @@ def test_seeds_001_ambassador_meeting_names_both_sides(seeds):
     assert "Zakir Hasanov" in person_names(meeting)
 
 
-@pytest.mark.xfail(strict=False, reason="temporal: the weekday-date pair 'Thursday, December 5' should fix the "
-                                        "year to 2019 (publication inferred as 2016-2017, meeting dated 2020-12-05)")
 def test_seeds_001_thursday_december_5_is_2019(seeds):
     meeting = the_event(seeds["001"], "on Thursday, December 5", "meeting")
     assert day(meeting) == date(2019, 12, 5)

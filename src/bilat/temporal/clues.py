@@ -8,8 +8,8 @@ March 3. :func:`combine` intersects clues strongest first; a clue that would
 leave nothing is set aside as overruled, so weak clues never override strong
 ones and the losers can be reported.
 
-Clues range over the calendar years 1990-2100: a result that reaches the first
-or the last of these years is open at that end.
+Clues range over the calendar years 1990-2100; an end of the result is open
+unless a clue that is not periodic closes it.
 """
 from __future__ import annotations
 
@@ -30,13 +30,15 @@ class Clue:
     """Publication lies in one of ``intervals`` (sorted, disjoint), because of ``evidence``.
 
     ``rank`` orders clues by trust (higher wins a conflict); ``basis`` is the
-    basis the result takes when this is the strongest clue it rests on.
+    basis the result takes when this is the strongest clue it rests on;
+    ``periodic`` marks candidates spread over the calendar (a yearless dateline).
     """
 
     evidence: str
     intervals: tuple[Interval, ...]
     rank: int
     basis: PubBasis = "inferred"
+    periodic: bool = False     # the same day in many years: narrows, but bounds nothing alone
 
 
 def between(start: date | None, end: date | None) -> tuple[Interval, ...]:
@@ -95,9 +97,12 @@ def combine(clues: list[Clue]) -> Combined:
     return Combined(current, tuple(used), tuple(overruled))
 
 
-def hull(intervals: tuple[Interval, ...]) -> tuple[date | None, date | None]:
-    """The narrowest single interval holding them all; edges of the calendar become None (open)."""
-    if not intervals:
+def hull(combined: Combined) -> tuple[date | None, date | None]:
+    """The narrowest single interval holding what is left. An end is open (None) unless a
+    used clue that is not periodic closes it inside the calendar."""
+    if not combined.intervals:
         return None, None
-    lo, hi = intervals[0][0], intervals[-1][1]
-    return (None if lo.year <= FIRST_DAY.year else lo), (None if hi.year >= LAST_DAY.year else hi)
+    solid = [c for c in combined.used if not c.periodic and c.intervals]
+    low = any(c.intervals[0][0].year > FIRST_DAY.year for c in solid)
+    high = any(c.intervals[-1][1].year < LAST_DAY.year for c in solid)
+    return (combined.intervals[0][0] if low else None), (combined.intervals[-1][1] if high else None)

@@ -1,9 +1,24 @@
 """A document's publication date: from metadata, its URL, its dateline, or its text.
 
 Every result is a :class:`~bilat.records.PubDate` interval with a basis and the
-evidence it rests on; when nothing fixes the date the result is unknown, never
-a guess. Dates are read as written: a timestamp's calendar day is taken in its
-own time zone, not converted.
+evidence it rests on; nothing is guessed. Dates are read as written: a
+timestamp's calendar day is taken in its own time zone, not converted.
+
+Each source gives a clue (:mod:`bilat.temporal.clues`), an interval set with a
+rank. The rule when clues conflict, strongest first:
+
+    metadata > URL > dateline with a year > "today, June 3" > dateline without a
+    year > weekday-date pairs > office holders' tenures > "last/this year's"
+    named period > named period (lower bound) > latest past date (lower bound) >
+    earliest announced date (upper bound) > day-month dates read in the year the
+    others fix.
+
+Clues are intersected in that order; a clue that would leave nothing is
+overruled and reported in the evidence after "overruled:". The result is the
+narrowest interval holding what is left: an end nothing closes stays None, and
+when neither end is fixed the date is unknown, with the evidence of what was
+found (a yearless dateline, say). The windows each text clue uses are stated in
+:mod:`bilat.temporal.text_clues`.
 """
 from __future__ import annotations
 
@@ -32,10 +47,11 @@ _URL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ymd", re.compile(r"(?<![\d])(?P<y>\d{4})[/_-](?P<m>\d{1,2})[/_-](?P<d>\d{1,2})(?=[/_.-]|$)")),
     ("dmy", re.compile(r"(?<![\d])(?P<d>\d{1,2})-(?P<mon>[A-Za-z]{3})[a-z]*-(?P<y>\d{4})(?![\d])")),
     ("compact", re.compile(r"(?<![\d])(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?![\d])")),
+    ("y_mmdd", re.compile(r"/(?P<y>\d{4})/(?P<m>\d{2})(?P<d>\d{2})(?=/)")),
     ("ym", re.compile(r"/(?P<y>\d{4})/(?P<m>\d{1,2})(?=/|$)")),
 )
 _DATELINE_PLACE = re.compile(r"^[\s\"“]*[A-Z][^,\n]{1,40}(?:,\s*[A-Z][^,\n]{1,30})?,\s*$")
-_DATELINE_AFTER = re.compile(r"^\s*(?:\([^)\n]{1,30}\)|/[^/\n]{1,30}/)?\s*(?:-|–|—|:)")
+_DATELINE_AFTER = re.compile(r"^\s*(?:(?:\([^)\n]{1,30}\)|/[^/\n]{1,30}/)\s*(?:-+|–|—|:)?|(?:-+|–|—|:))")
 RANK_METADATA = 100
 RANK_URL = 90
 RANK_DATELINE = 80
@@ -109,8 +125,10 @@ def _url_match(kind: str, m: re.Match[str]) -> tuple[date, date] | None:
 
 
 def date_from_url(url: str | None) -> PubDate:
-    """A date in a URL path: /2019/03/14/, 2019-03-14, 14-Mar-2019, 20190314 (a day)
-    or /2019/03/ (a month). Only valid calendar dates with a year in 1990-2100.
+    """A date in a URL path: /2019/03/14/, 2019-03-14, 14-Mar-2019, 20190314, /2019/0314/
+    (a day) or /2019/03/ (a month). Only valid calendar dates with a year in 1990-2100,
+    and never digits inside a longer number (article ids such as /news/1630212 or
+    article120190314999) or in the query string.
     Basis "inferred": a URL date is usually, not always, the publication day."""
     if not url:
         return PubDate()
@@ -170,7 +188,7 @@ def _dateline_clue(text: str) -> Clue | None:
     days = [(d, d) for y in range(FIRST_DAY.year, LAST_DAY.year + 1)
             if (span := span_for_year(mention.yearless, y, "inferred")) and (d := span.start)
             and (mention.weekday is None or d.weekday() == mention.weekday)]
-    return Clue(f"dateline without a year {head!r}", union(days), RANK_YEARLESS_DATELINE, "text")
+    return Clue(f"dateline without a year {head!r}", union(days), RANK_YEARLESS_DATELINE, "text", periodic=True)
 
 
 def _metadata_clue(metadata: PubDate) -> Clue | None:
@@ -245,7 +263,7 @@ def infer_publication(text: str, url: str | None, metadata: PubDate, kb: Knowled
     if not clues:
         return PubDate()
     combined = combine(clues)
-    start, end = hull(combined.intervals)
+    start, end = hull(combined)
     if start and end and start.year == end.year:
         combined = combine(clues + same_year_clues(text, mentions, start.year))
     if metadata.start is not None and metadata.start == metadata.end:
@@ -253,7 +271,7 @@ def infer_publication(text: str, url: str | None, metadata: PubDate, kb: Knowled
             return metadata
         return replace(metadata, evidence=f"{metadata.evidence or 'metadata'}; overruled: "
                        + "; ".join(c.evidence for c in combined.overruled))
-    start, end = hull(combined.intervals)
+    start, end = hull(combined)
     if start is None and end is None:
         return PubDate(None, None, "unknown", _describe(combined) + "; nothing fixes the date")
     return PubDate(start, end, combined.used[0].basis, _describe(combined))

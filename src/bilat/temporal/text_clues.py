@@ -154,7 +154,8 @@ def weekday_clues(text: str, mentions: list[DateMention]) -> list[Clue]:
         else:
             how, windows = "reported: 0-7 days after it", [(d, d + timedelta(_WINDOW_DAYS)) for d in days]
         if windows:
-            out.append(Clue(f"weekday-date {_quote(m)} ({how}; fits {_years(years)})", union(windows), RANK_WEEKDAY))
+            out.append(Clue(f"weekday-date {_quote(m)} ({how}; fits {_years(years)})", union(windows), RANK_WEEKDAY,
+                            periodic=True))
     return out
 
 
@@ -180,7 +181,8 @@ def today_clues(text: str, mentions: list[DateMention]) -> list[Clue]:
         else:
             continue
         if days:
-            out.append(Clue(f"today: {_quote(m)}", union([(d, d) for d in days]), RANK_TODAY, "text"))
+            out.append(Clue(f"today: {_quote(m)}", union([(d, d) for d in days]), RANK_TODAY, "text",
+                            periodic=len(days) > 1))
     return out
 
 

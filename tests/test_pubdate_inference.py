@@ -1,0 +1,309 @@
+"""Publication dates inferred from URLs, datelines and text clues (bilat.temporal.pubdate).
+
+Fixture sentences are our own, stating public facts: Erdogan's visit to Islamabad
+on Friday 14 February 2020, Esper's trip to New Delhi on Monday 26 October 2020,
+the 44-day war of 2020, office holders' tenures from bilat/data/office_holders.yaml.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bilat.clean import clean_text
+from bilat.records import PubDate
+from bilat.temporal.pubdate import date_from_url, infer_publication, publication_clues
+from bilat.temporal.text_clues import is_future, is_past, weekday_clues
+from bilat.temporal.expressions import find_dates
+
+D = date.fromisoformat
+NONE = PubDate()
+
+
+def infer(text: str, kb=None, url: str | None = None, metadata: PubDate = NONE) -> PubDate:
+    return infer_publication(text, url, metadata, kb)
+
+
+# ------------------------------------------------------------ URLs
+
+@pytest.mark.parametrize("url, start, end", [
+    ("https://www.dawn.com/news/2020/02/14/erdogan-addresses-parliament", "2020-02-14", "2020-02-14"),
+    ("https://www.example-wire.com/world/asia-pacific/turkey-pakistan-talks-2020-02-14/", "2020-02-14", "2020-02-14"),
+    ("https://example.org/en/news/14-Feb-2020/erdogan-in-islamabad.html", "2020-02-14", "2020-02-14"),
+    ("https://example.org/en/news/14-February-2020/erdogan-in-islamabad.html", "2020-02-14", "2020-02-14"),
+    ("https://example.org/politics/20200214/erdogan-islamabad", "2020-02-14", "2020-02-14"),
+    ("https://example.org/world/2020/0214/c90000-9999999.html", "2020-02-14", "2020-02-14"),
+    ("https://example.org/world/2020/02/erdogan-islamabad", "2020-02-01", "2020-02-29"),
+    ("https://example.org/2020/2/14/erdogan-islamabad", "2020-02-14", "2020-02-14"),
+])
+def test_pubdate_url_shapes(url, start, end):
+    pub = date_from_url(url)
+    assert (pub.start, pub.end) == (D(start), D(end))
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.dawn.com/news/1534812",                         # article id
+    "https://en.example.az/politics/3198422.html",               # article id
+    "https://www.example.com/news/world-asia-51497771",          # id that is not a date
+    "https://www.example.com/article/120200214999.ece",          # date digits inside a longer number
+    "https://www.example.com/story?date=20200214",               # query string, not the path
+    "https://www.example.com/2020/14/02/story",                  # no month 14
+    "https://www.example.com/1985/02/14/archive",                # outside 1990-2100
+])
+def test_pubdate_url_rejects_ids_and_impossible_dates(url):
+    assert date_from_url(url) == NONE
+
+
+# ------------------------------------------------------------ datelines
+
+@pytest.mark.parametrize("text, day", [
+    ("BAKU, June 19, 2021 /Trend/ - The ministers met.", "2021-06-19"),
+    ("Headline here\n\nISLAMABAD, Feb. 14, 2020 (Agency) — Talks began.", "2020-02-14"),
+    ("Ankara, 3 March 2021 - Talks began.", "2021-03-03"),
+])
+def test_pubdate_dateline_with_a_year_fixes_the_day(text, day):
+    pub = infer(text)
+    assert (pub.start, pub.end, pub.basis) == (D(day), D(day), "text")
+    assert pub.evidence.startswith("dateline ")
+
+
+@pytest.mark.parametrize("text, head", [
+    ("ANKARA, March 3 (AFP) - Turkey and Azerbaijan held talks.", "ANKARA, March 3 (AFP) -"),
+    ("ISLAMABAD, Dec 5 (Reuters) — Talks began.", "ISLAMABAD, Dec 5 (Reuters) —"),
+    ("Baku, 12 March (APA) The ministers met.", "Baku, 12 March (APA)"),
+    ("BAKU, Dec. 5 /Trend/ - The ministers met.", "BAKU, Dec. 5 /Trend/ -"),
+])
+def test_pubdate_yearless_dateline_alone_is_reported_not_guessed(text, head):
+    pub = infer(text)
+    assert (pub.start, pub.end, pub.basis) == (None, None, "unknown")
+    assert f"dateline without a year {head!r}" in pub.evidence
+    assert "nothing fixes the date" in pub.evidence
+
+
+def test_pubdate_yearless_dateline_takes_its_year_from_a_weekday_and_a_tenure(kb):
+    text = ("ISLAMABAD, Dec 5 (Agency) — Army chief General Qamar Javed Bajwa received the visiting "
+            "Azerbaijani defence minister at General Headquarters on Thursday, December 5, officials said.")
+    pub = infer(text, kb)
+    assert (pub.start, pub.end, pub.basis) == (D("2019-12-05"), D("2019-12-05"), "text")
+    assert "dateline without a year" in pub.evidence and "Qamar Javed Bajwa" in pub.evidence
+
+
+def test_pubdate_yearless_dateline_with_a_tenure_keeps_the_candidates(kb):
+    text = "ISLAMABAD, Dec 5 (Agency) — Army chief General Qamar Javed Bajwa met the Azerbaijani envoy."
+    pub = infer(text, kb)
+    assert (pub.start, pub.end) == (D("2016-12-05"), D("2021-12-05"))
+    assert "candidates 2016-12-05 or 2017-12-05" in pub.evidence
+
+
+def test_pubdate_yearless_dateline_with_an_explicit_year_in_the_text(kb):
+    text = "ANKARA, March 3 (Agency) - The ministers recalled the agreement they signed in January 2021."
+    pub = infer(text, kb)
+    assert pub.start == D("2021-03-03") and pub.end is None
+    assert "candidates 2021-03-03 or 2022-03-03" in pub.evidence
+
+
+# ------------------------------------------------------------ weekday-date pairs
+
+def test_pubdate_weekday_pair_and_tenure_pick_the_year(kb):
+    text = ("Prime Minister Imran Khan received President Recep Tayyip Erdogan in Islamabad on "
+            "Friday, February 14, and the two signed a strategic economic framework.")
+    pub = infer(text, kb)
+    assert (pub.start, pub.end, pub.basis) == (D("2020-02-14"), D("2020-02-21"), "inferred")
+    assert "'Friday, February 14' (reported: 0-7 days after it" in pub.evidence
+    assert "Imran Khan: tenure 2018-08-18..2022-04-10" in pub.evidence
+
+
+def test_pubdate_weekday_pair_announced_means_written_before_it(kb):
+    text = ("US Defense Secretary Mark Esper will travel to New Delhi on Monday, October 26, "
+            "for talks with his Indian counterpart.")
+    pub = infer(text, kb)
+    assert (pub.start, pub.end) == (D("2020-10-19"), D("2020-10-26"))
+    assert "announced: 0-7 days before it" in pub.evidence
+
+
+def test_pubdate_weekday_pair_last_week_is_the_week_after(kb):
+    text = ("Last week, on Friday, February 14, Prime Minister Imran Khan hosted the Turkish "
+            "president in Islamabad.")
+    pub = infer(text, kb)
+    assert (pub.start, pub.end) == (D("2020-02-17"), D("2020-02-23"))
+
+
+@pytest.mark.parametrize("text, weekday, years", [
+    ("The ministers met on Thursday, December 5.", 3, [2002, 2013, 2019, 2024]),
+    ("The ministers met on Wednesday, 12 June in Baku.", 2, [2002, 2013, 2019, 2024]),
+    ("Talks resumed on Fri., Feb. 14 in the capital.", 4, [2003, 2014, 2020, 2025]),
+])
+def test_pubdate_weekday_pair_candidate_years(text, weekday, years):
+    (clue,) = weekday_clues(text, find_dates(text))
+    assert all(lo.weekday() == weekday for lo, _ in clue.intervals)
+    assert set(years) <= {lo.year for lo, _ in clue.intervals}
+    assert 2021 not in {lo.year for lo, _ in clue.intervals}
+
+
+def test_pubdate_weekday_pair_alone_fixes_nothing():
+    pub = infer("The ministers met on Thursday, December 5.")
+    assert (pub.start, pub.end, pub.basis) == (None, None, "unknown")
+    assert "weekday-date 'Thursday, December 5'" in pub.evidence
+
+
+# ------------------------------------------------------------ today, past and announced dates
+
+@pytest.mark.parametrize("text, day", [
+    ("The two navies begin joint drills today, 3 June 2021, off Karachi.", "2021-06-03"),
+    ("Today (June 19, 2021) the ministers sign the declaration.", "2021-06-19"),
+])
+def test_pubdate_today_fixes_the_day(text, day):
+    pub = infer(text)
+    assert (pub.start, pub.end, pub.basis) == (D(day), D(day), "text")
+    assert pub.evidence.startswith("today: ")
+
+
+def test_pubdate_today_with_a_weekday_and_no_year_uses_the_tenure(kb):
+    text = "Today, Friday, February 14, Prime Minister Imran Khan welcomes the Turkish president."
+    pub = infer(text, kb)
+    assert (pub.start, pub.end, pub.basis) == (D("2020-02-14"), D("2020-02-14"), "text")
+
+
+@pytest.mark.parametrize("sentence, future", [
+    ("General Qamar Javed Bajwa will visit Azerbaijan on June 20, 2021.", True),
+    ("The first tanks are due to arrive in March 2025.", True),
+    ("The sides agreed a roadmap for the development of relations for 2020.", True),
+    ("The ministers met in Baku on June 17, 2021.", False),
+    ("The treaty, signed in 2002, was suspended.", False),
+])
+def test_pubdate_tense_of_a_date(sentence, future):
+    mention = next(m for m in find_dates(sentence) if m.span.basis == "explicit")
+    assert is_future(sentence, mention) is future
+    if future:
+        assert not is_past(sentence, mention)
+
+
+def test_pubdate_modal_dates_are_not_past_events():
+    sentence = "Parliament should ratify the pact so that the first joint drills can take place in 2025."
+    (mention,) = find_dates(sentence)
+    assert not is_past(sentence, mention)
+    assert infer(sentence) == NONE
+
+
+def test_pubdate_past_date_is_a_lower_bound_and_announced_date_an_upper_bound():
+    text = ("The framework agreements were signed on 27 July 2022. "
+            "Deliveries of the first tanks are due to begin in December 2022.")
+    pub = infer(text)
+    assert (pub.start, pub.end, pub.basis) == (D("2022-07-27"), D("2022-12-31"), "inferred")
+    assert "latest past date in the text '27 July 2022' (a lower bound)" in pub.evidence
+    assert "earliest announced date in the text 'December 2022' (an upper bound)" in pub.evidence
+
+
+def test_pubdate_yearless_days_are_read_in_the_year_the_other_clues_fix():
+    text = ("Last year's 44-day war changed the region. On June 17 the air force chiefs met in Baku. "
+            "The army chief will visit Azerbaijan on June 20.")
+    pub = infer(text)
+    assert (pub.start, pub.end) == (D("2021-06-17"), D("2021-06-20"))
+    assert "'June 17' taken in 2021" in pub.evidence and "'June 20' taken in 2021" in pub.evidence
+
+
+# ------------------------------------------------------------ named periods
+
+@pytest.mark.parametrize("text, start, end", [
+    ("Pilots trained abroad flew in last year's 44-day war.", "2021-01-01", "2021-12-31"),
+    ("Pilots trained abroad flew in last year’s Second Karabakh War.", "2021-01-01", "2021-12-31"),
+    ("Artillery decided this year's four-day war.", "2016-01-01", "2016-12-31"),
+    ("Both armies drew lessons from the 44-day war.", "2020-09-27", None),
+])
+def test_pubdate_named_periods(text, start, end):
+    pub = infer(text)
+    assert (pub.start, pub.end) == (D(start), D(end) if end else None)
+
+
+# ------------------------------------------------------------ office holders
+
+@pytest.mark.parametrize("text, start, end", [
+    ("Army chief General Qamar Javed Bajwa met the visiting delegation.", "2016-11-29", "2022-11-29"),
+    ("Pakistan's Chief of Army Staff General Asim Munir arrived in Baku.", "2022-11-29", None),
+    ("Asim Munir, the army chief, arrived in Baku.", "2022-11-29", None),
+    ("Turkish Defence Minister Hulusi Akar inspected the troops.", "2018-07-10", "2023-06-04"),
+    ("US Defense Secretary Mark Esper spoke by phone with his counterpart.", "2019-07-23", "2020-11-09"),
+])
+def test_pubdate_tenure_of_a_current_title(kb, text, start, end):
+    pub = infer(text, kb)
+    assert (pub.start, pub.end) == (D(start), D(end) if end else None)
+    assert "tenure" in pub.evidence
+
+
+@pytest.mark.parametrize("text", [
+    "Former army chief General Qamar Javed Bajwa attended the ceremony.",
+    "The then-Defence Minister Hulusi Akar had opened the base.",
+    "The late President Pervez Musharraf had visited Baku.",
+    "Qamar Javed Bajwa attended the ceremony.",                 # no title
+    "In 2004 President Pervez Musharraf visited Baku.",         # title as of 2004, not of writing
+])
+def test_pubdate_tenure_needs_a_current_title(kb, text):
+    assert "tenure" not in (infer(text, kb).evidence or "")
+
+
+def test_pubdate_two_tenures_intersect(kb):
+    text = ("Turkish Defence Minister Hulusi Akar called US Defense Secretary Mark Esper to discuss "
+            "the situation in Syria.")
+    pub = infer(text, kb)
+    assert (pub.start, pub.end) == (D("2019-07-23"), D("2020-11-09"))
+
+
+# ------------------------------------------------------------ conflicts
+
+def test_pubdate_conflict_weaker_clue_is_overruled_and_reported(kb):
+    text = ("Prime Minister Imran Khan received President Recep Tayyip Erdogan in Islamabad on "
+            "Friday, February 14. The visit followed talks held in Ankara on 3 March 2021.")
+    pub = infer(text, kb)
+    assert (pub.start, pub.end) == (D("2020-02-14"), D("2020-02-21"))
+    assert "overruled: latest past date in the text '3 March 2021'" in pub.evidence
+
+
+def test_pubdate_metadata_day_wins_and_reports_the_losers():
+    meta = PubDate(D("2021-06-20"), D("2021-06-20"), "metadata", "DATE header")
+    pub = infer("BAKU, June 19, 2021 /Trend/ - Talks.", metadata=meta)
+    assert (pub.start, pub.end, pub.basis) == (meta.start, meta.end, "metadata")
+    assert pub.evidence == "DATE header; overruled: dateline 'BAKU, June 19, 2021 /Trend/ -'"
+
+
+def test_pubdate_metadata_day_without_conflict_is_returned_unchanged():
+    meta = PubDate(D("2021-06-19"), D("2021-06-19"), "metadata", "DATE header")
+    assert infer("BAKU, June 19, 2021 /Trend/ - Talks.", metadata=meta) == meta
+
+
+def test_pubdate_metadata_month_is_narrowed_by_the_text():
+    meta = PubDate(D("2019-12-01"), D("2019-12-31"), "metadata", "DATE header")
+    pub = infer("The ministers met on Thursday, December 5.", metadata=meta)
+    assert (pub.start, pub.end, pub.basis) == (D("2019-12-05"), D("2019-12-12"), "metadata")
+
+
+def test_pubdate_url_month_is_narrowed_by_a_dateline():
+    pub = infer("ANKARA, March 3 (Agency) - Talks.", url="https://example.org/world/2021/03/talks")
+    assert (pub.start, pub.end, pub.basis) == (D("2021-03-03"), D("2021-03-03"), "inferred")
+
+
+def test_pubdate_clues_carry_ranks_metadata_first(kb):
+    meta = PubDate(D("2021-06-20"), D("2021-06-20"), "metadata", "DATE header")
+    clues = publication_clues("BAKU, June 19, 2021 /Trend/ - Army chief General Qamar Javed Bajwa spoke.",
+                              "https://x.org/2021/06/21/a", meta, kb)
+    ranked = sorted(clues, key=lambda c: -c.rank)
+    assert [c.basis for c in ranked[:3]] == ["metadata", "inferred", "text"]
+
+
+# ------------------------------------------------------------ seeds (text only: no URL, no metadata)
+
+def test_pubdate_seed_001_is_the_week_after_thursday_december_5_2019(seed_text, kb):
+    pub = infer(clean_text(seed_text("001")), kb)
+    assert (pub.start, pub.end) == (D("2019-12-09"), D("2019-12-15"))
+    assert "fits" in pub.evidence and "'2020' (an upper bound)" in pub.evidence
+
+
+def test_pubdate_seed_004_lies_between_the_june_17_meeting_and_the_june_20_visit(seed_text, kb):
+    pub = infer(clean_text(seed_text("004")), kb)
+    assert (pub.start, pub.end) == (D("2021-06-17"), D("2021-06-20"))
+    assert "last year’s 44-day war" in pub.evidence
+
+
+def test_pubdate_seed_003_is_within_the_army_chiefs_tenure(seed_text, kb):
+    pub = infer(clean_text(seed_text("003")), kb)
+    assert pub.start == D("2022-11-29")
+    assert "Asim Munir" in pub.evidence
