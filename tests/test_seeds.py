@@ -234,7 +234,6 @@ def test_seeds_004_assumption_about_pilots_is_speculative(seeds):
     assert all(e.factuality == "speculative" for e in found)
 
 
-@pytest.mark.xfail(strict=False, reason="temporal: \"last year's 44-day war\" in a 2021 article is not dated 2020")
 def test_seeds_004_last_years_war_is_dated_to_2020(seeds):
     (war,) = events_saying(seeds["004"], "It is to be assumed", "armed_conflict")
     assert war.date.start is not None and war.date.start.year == 2020
