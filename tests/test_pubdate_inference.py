@@ -35,6 +35,9 @@ def infer(text: str, kb=None, url: str | None = None, metadata: PubDate = NONE) 
     ("https://example.org/world/2020/0214/c90000-9999999.html", "2020-02-14", "2020-02-14"),
     ("https://example.org/world/2020/02/erdogan-islamabad", "2020-02-01", "2020-02-29"),
     ("https://example.org/2020/2/14/erdogan-islamabad", "2020-02-14", "2020-02-14"),
+    ("https://www.example.com/world/2020/feb/14/erdogan-pakistan-visit", "2020-02-14", "2020-02-14"),
+    ("https://example.org/news/erdogan-in-islamabad-february-14-2020", "2020-02-14", "2020-02-14"),
+    ("https://example.org/news/erdogan_in_islamabad_2020_02_14.html", "2020-02-14", "2020-02-14"),
 ])
 def test_pubdate_url_shapes(url, start, end):
     pub = date_from_url(url)
@@ -49,6 +52,8 @@ def test_pubdate_url_shapes(url, start, end):
     "https://www.example.com/story?date=20200214",               # query string, not the path
     "https://www.example.com/2020/14/02/story",                  # no month 14
     "https://www.example.com/1985/02/14/archive",                # outside 1990-2100
+    "https://www.example.com/news/feb-30-2020-story",             # no February 30
+    "https://www.example.com/news/12345678901234/story",         # long id with digits of a date inside
 ])
 def test_pubdate_url_rejects_ids_and_impossible_dates(url):
     assert date_from_url(url) == NONE
@@ -158,6 +163,16 @@ def test_pubdate_today_fixes_the_day(text, day):
     assert pub.evidence.startswith("today: ")
 
 
+@pytest.mark.parametrize("text, day, word", [
+    ("The defence ministers met yesterday (June 2, 2021) in Baku.", "2021-06-03", "yesterday"),
+    ("Talks open tomorrow, Friday, June 4, 2021, in Ankara.", "2021-06-03", "tomorrow"),
+])
+def test_pubdate_yesterday_and_tomorrow_fix_the_day(text, day, word):
+    pub = infer(text)
+    assert (pub.start, pub.end, pub.basis) == (D(day), D(day), "text")
+    assert pub.evidence.startswith(f"{word}: ")
+
+
 def test_pubdate_today_with_a_weekday_and_no_year_uses_the_tenure(kb):
     text = "Today, Friday, February 14, Prime Minister Imran Khan welcomes the Turkish president."
     pub = infer(text, kb)
@@ -213,6 +228,23 @@ def test_pubdate_yearless_days_are_read_in_the_year_the_other_clues_fix():
 def test_pubdate_named_periods(text, start, end):
     pub = infer(text)
     assert (pub.start, pub.end) == (D(start), D(end) if end else None)
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Pilots who flew in last year's Three Brothers-2021 drills returned to Baku.", 2022),
+    ("Navies from dozens of countries joined this year's AMAN-2023 exercise off Karachi.", 2023),
+    ("The ministers marked the 30th anniversary of diplomatic relations, established in 1992.", 2022),
+    ("Veterans marked the 30th anniversary of the end of the First Nagorno-Karabakh War.", 2024),
+    ("Both armies marked the 25th anniversary of the Kargil War.", 2024),
+])
+def test_pubdate_year_named_events_and_anniversaries(text, year):
+    pub = infer(text)
+    assert (pub.start, pub.end) == (date(year, 1, 1), date(year, 12, 31))
+    assert f"written in {year}" in pub.evidence
+
+
+def test_pubdate_anniversary_without_a_year_bounds_nothing():
+    assert infer("The two capitals marked the anniversary of their friendship treaty.") == NONE
 
 
 # ------------------------------------------------------------ office holders
@@ -307,3 +339,28 @@ def test_pubdate_seed_003_is_within_the_army_chiefs_tenure(seed_text, kb):
     pub = infer(clean_text(seed_text("003")), kb)
     assert pub.start == D("2022-11-29")
     assert "Asim Munir" in pub.evidence
+
+
+# ------------------------------------------------------------ metadata readers
+
+_ARTICLE = ("<article><p>The defence ministers of the two states met in Baku on 12 March 2019 and signed "
+            "an agreement on training, officials said on Tuesday.</p><p>The agreement covers exchanges of "
+            "cadets and joint courses for officers of both armies over the coming years.</p></article>")
+
+
+def test_pubdate_html_date_comes_from_page_markup_not_from_the_body():
+    from bilat.ingest.html import parse_html
+    bare = f"<html><head><title>Talks</title></head><body>{_ARTICLE}</body></html>"
+    assert parse_html(bare, "a.html").published is None
+    tagged = bare.replace("<title>Talks</title>", '<title>Talks</title><meta property="article:published_time" '
+                          'content="2019-03-13T09:00:00+04:00">')
+    assert parse_html(tagged, "b.html").published == "2019-03-13"
+
+
+@pytest.mark.parametrize("field", ["date_published", "publication_date", "pub_date", "pubDate", "published_time"])
+def test_pubdate_jsonl_date_fields(field):
+    import json
+
+    from bilat.ingest.jsonl import parse_json_line
+    raw = parse_json_line(json.dumps({"text": "The ministers met in Baku.", field: "2019-03-13"}), "a.jsonl#1")
+    assert raw.published == "2019-03-13"

@@ -9,7 +9,7 @@ rank. The rule when clues conflict, strongest first:
 
     metadata > URL > dateline with a year > "today, June 3" > dateline without a
     year > weekday-date pairs > office holders' tenures > "last/this year's"
-    named period > named period (lower bound) > latest past date (lower bound) >
+    named period or year-named event, anniversaries > named period (lower bound) > latest past date (lower bound) >
     earliest announced date (upper bound) > day-month dates read in the year the
     others fix.
 
@@ -33,7 +33,7 @@ from ..records import PubDate
 from .clues import FIRST_DAY, LAST_DAY, Clue, Combined, between, combine, hull, union
 from .expressions import DateMention, find_dates, span_for_year
 from .text_clues import (
-    dated_event_clues, interval_text, period_clues, same_year_clues, tenure_clues, today_clues, weekday_clues,
+    dated_event_clues, interval_text, period_clues, same_year_clues, tenure_clues, year_name_clues, today_clues, weekday_clues,
 )
 
 _MONTH_ABBR = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
@@ -46,6 +46,8 @@ _YEAR_ONLY = re.compile(r"^(?P<y>\d{4})$")
 _URL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ymd", re.compile(r"(?<![\d])(?P<y>\d{4})[/_-](?P<m>\d{1,2})[/_-](?P<d>\d{1,2})(?=[/_.-]|$)")),
     ("dmy", re.compile(r"(?<![\d])(?P<d>\d{1,2})-(?P<mon>[A-Za-z]{3})[a-z]*-(?P<y>\d{4})(?![\d])")),
+    ("mdy", re.compile(r"(?<![A-Za-z])(?P<mon>[A-Za-z]{3})[a-z]*-(?P<d>\d{1,2})-(?P<y>\d{4})(?![\d])")),
+    ("y_mon_d", re.compile(r"/(?P<y>\d{4})/(?P<mon>[A-Za-z]{3})[a-z]*/(?P<d>\d{1,2})(?=/|$)")),
     ("compact", re.compile(r"(?<![\d])(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?![\d])")),
     ("y_mmdd", re.compile(r"/(?P<y>\d{4})/(?P<m>\d{2})(?P<d>\d{2})(?=/)")),
     ("ym", re.compile(r"/(?P<y>\d{4})/(?P<m>\d{1,2})(?=/|$)")),
@@ -119,14 +121,14 @@ def _url_match(kind: str, m: re.Match[str]) -> tuple[date, date] | None:
         return None
     if kind == "ym":
         return _month_interval(year, int(m["m"]))
-    month = _MONTH_ABBR.get(m["mon"].lower()[:3], 0) if kind == "dmy" else int(m["m"])
+    month = _MONTH_ABBR.get(m["mon"].lower()[:3], 0) if "mon" in m.groupdict() else int(m["m"])
     found = _valid(year, month, int(m["d"]), 1990, 2100) if month else None
     return (found, found) if found else None
 
 
 def date_from_url(url: str | None) -> PubDate:
-    """A date in a URL path: /2019/03/14/, 2019-03-14, 14-Mar-2019, 20190314, /2019/0314/
-    (a day) or /2019/03/ (a month). Only valid calendar dates with a year in 1990-2100,
+    """A date in a URL path: /2019/03/14/, 2019-03-14, 14-Mar-2019, march-14-2019,
+    /2019/mar/14/, 20190314, /2019/0314/ (a day) or /2019/03/ (a month). Only valid calendar dates with a year in 1990-2100,
     and never digits inside a longer number (article ids such as /news/1630212 or
     article120190314999) or in the query string.
     Basis "inferred": a URL date is usually, not always, the publication day."""
@@ -216,6 +218,7 @@ def publication_clues(text: str, url: str | None, metadata: PubDate, kb: Knowled
     clues += weekday_clues(text, mentions)
     clues += tenure_clues(text, kb)
     clues += period_clues(text)
+    clues += year_name_clues(text)
     clues += dated_event_clues(text, mentions)
     return clues
 
@@ -244,7 +247,8 @@ def infer_publication(text: str, url: str | None, metadata: PubDate, kb: Knowled
     5. a dateline without a year ("ANKARA, March 3 (AFP) -"): that day in any year;
     6. weekday-date pairs ("Thursday, December 5"): the years where they fit;
     7. office holders called by a current title: their tenure;
-    8. "last year's" / "this year's" named period; 9. any named period (a lower bound);
+    8. "last year's" / "this year's" named period or year-named event ("this year's
+       AMAN-2023"), "the 30th anniversary of ... 1992"; 9. any named period (a lower bound);
     10. the latest past explicit date (a lower bound); 11. the earliest announced
         explicit date (an upper bound); 12. when 1-11 leave one calendar year,
         day-month dates without a year read in that year (lower / upper bounds).

@@ -10,6 +10,7 @@ records; :mod:`bilat.temporal.pubdate` combines them. The windows used:
   Thursday, December 5"), 0-7 days before it; "today, Thursday, December 5" on
   that day;
 - "today, June 3" / "today (June 3, 2021)" fixes the day (any year it fits);
+  "yesterday, June 2" the day after, "tomorrow, June 4" the day before;
 - the latest explicit date the text reports in the past is a lower bound; the
   earliest explicit date it announces (future tense, "a roadmap for 2020") is an
   upper bound at the end of that date;
@@ -68,7 +69,8 @@ class Cues:
     not_past: re.Pattern[str]
     plan_for: re.Pattern[str]
     not_current: re.Pattern[str]
-    today: re.Pattern[str]
+    day_words: re.Pattern[str]
+    day_offsets: dict[str, int]
     last_week: re.Pattern[str]
 
 
@@ -86,7 +88,9 @@ def load_cues() -> Cues:
         not_past=_words_pattern(data["not_past"]),
         plan_for=_words_pattern(data["plan_nouns"], r"(?:\s+\w+){0,8}?\s+for\s+$"),
         not_current=_words_pattern(data["not_current"]),
-        today=_words_pattern(data["today"], r"\s*[,(\u2013\u2014-]?\s*$"),
+        day_words=re.compile(_words_pattern(list(data["day_words"])).pattern.replace("(?:", "(?P<word>", 1)
+                             + r"\s*[,(\u2013\u2014-]?\s*$", re.IGNORECASE),
+        day_offsets={" ".join(k.lower().split()): int(v) for k, v in data["day_words"].items()},
         last_week=_words_pattern(data["last_week"], r"\s*,?\s*(?:on\s+)?$"),
     )
 
@@ -163,15 +167,23 @@ def _years(years: list[int]) -> str:
     return ", ".join(map(str, years)) if len(years) <= 4 else f"{len(years)} years {years[0]}-{years[-1]}"
 
 
+def _day_word_before(text: str, mention: DateMention) -> int | None:
+    """The offset of "today" (0), "yesterday" (-1), "tomorrow" (1) right before a date."""
+    cues = load_cues()
+    m = cues.day_words.search(text[max(0, mention.start - 20):mention.start])
+    return cues.day_offsets.get(" ".join(m.group("word").lower().split())) if m else None
+
+
 def _today_before(text: str, mention: DateMention) -> bool:
-    return bool(load_cues().today.search(text[max(0, mention.start - 16):mention.start]))
+    return _day_word_before(text, mention) is not None
 
 
 def today_clues(text: str, mentions: list[DateMention]) -> list[Clue]:
-    """"today, June 3" or "today, Thursday, June 3, 2021": the day of writing."""
+    """"today, June 3", "yesterday (Thursday, June 2, 2021)", "tomorrow, June 4": the day of writing."""
     out: list[Clue] = []
     for m in mentions:
-        if not _today_before(text, m):
+        offset = _day_word_before(text, m)
+        if offset is None:
             continue
         if m.span.basis == "explicit" and m.span.granularity == "day" and m.span.start:
             days = [m.span.start]
@@ -180,9 +192,11 @@ def today_clues(text: str, mentions: list[DateMention]) -> list[Clue]:
             days = [d for y in years if (d := _day_of(m, y)) and (m.weekday is None or d.weekday() == m.weekday)]
         else:
             continue
-        if days:
-            out.append(Clue(f"today: {_quote(m)}", union([(d, d) for d in days]), RANK_TODAY, "text",
-                            periodic=len(days) > 1))
+        writing = [d - timedelta(days=offset) for d in days]
+        if writing:
+            word = text[max(0, m.start - 20):m.start].strip(" ,(-\u2013\u2014").split()[-1]
+            out.append(Clue(f"{word.lower()}: {_quote(m)}", union([(d, d) for d in writing]), RANK_TODAY, "text",
+                            periodic=len(writing) > 1))
     return out
 
 
@@ -247,6 +261,48 @@ def period_clues(text: str, periods: tuple[NamedPeriod, ...] | None = None) -> l
         else:
             out.append(Clue(f"named period {m.text!r} (began {start.isoformat()})", between(start, None), RANK_PERIOD))
     return _first_per_evidence(out)
+
+
+_NAMED_YEAR = re.compile(r"\b(?P<rel>last|this|next)\s+year['’]s\s+(?:[A-Z][\w.]*[\s-]+){0,4}?[A-Z][\w.]*[-\s]"
+                         r"(?P<y>(?:19|20)\d\d)(?!\d)")
+_ANNIVERSARY = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\b", re.IGNORECASE)
+_END_OF = re.compile(r"\b(?:end|close)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_YEAR_SHIFT = {"last": 1, "this": 0, "next": -1}
+
+
+def year_name_clues(text: str, periods: tuple[NamedPeriod, ...] | None = None) -> list[Clue]:
+    """"last year's Three Brothers-2021 drills" (written in 2022), "this year's AMAN-2023";
+    "the 30th anniversary of diplomatic relations, established in 1992" (written in 2022)."""
+    out: list[Clue] = []
+    for m in _NAMED_YEAR.finditer(text):
+        year = int(m.group("y")) + _YEAR_SHIFT[m.group("rel").lower()]
+        out.append(Clue(f"{m.group(0)!r}: written in {year}", between(date(year, 1, 1), date(year, 12, 31)),
+                        RANK_PERIOD_RELATIVE))
+    for m in _ANNIVERSARY.finditer(text):
+        rest = _sentence_around(text, m.start(), m.end())[-400:]
+        rest = rest[rest.find(m.group(0)) + len(m.group(0)):]
+        base = _anniversary_base(rest, periods)
+        if base is None:
+            continue
+        year = base[0] + int(m.group("n"))
+        out.append(Clue(f"{m.group(0)} {base[1]!r}: written in {year}", between(date(year, 1, 1), date(year, 12, 31)),
+                        RANK_PERIOD_RELATIVE))
+    return out
+
+
+def _anniversary_base(rest: str, periods: tuple[NamedPeriod, ...] | None) -> tuple[int, str] | None:
+    """The year an anniversary counts from: the first explicit year, or the start of a named period."""
+    found = [(m.start, m.span.start.year, m.text) for m in find_dates(rest)
+             if m.span.basis == "explicit" and m.span.start and m.span.granularity in ("day", "month", "year")]
+    for m in find_named_periods(rest, periods):
+        ended = _END_OF.search(rest[max(0, m.start - 20):m.start])
+        bound = m.span.end if ended else m.span.start
+        if bound is not None:
+            found.append((m.start, bound.year, (ended.group(0) if ended else "") + m.text))
+    if not found:
+        return None
+    _, year, words = min(found)
+    return year, words
 
 
 def _first_per_evidence(clues: list[Clue]) -> list[Clue]:
