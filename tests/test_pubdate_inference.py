@@ -364,3 +364,15 @@ def test_pubdate_jsonl_date_fields(field):
     from bilat.ingest.jsonl import parse_json_line
     raw = parse_json_line(json.dumps({"text": "The ministers met in Baku.", field: "2019-03-13"}), "a.jsonl#1")
     assert raw.published == "2019-03-13"
+
+
+def test_pubdate_pipeline_dates_documents_with_the_knowledge_base(kb):
+    from bilat.clean import clean_document
+    from bilat.pipeline import date_document
+    from bilat.records import RawDocument
+    doc = clean_document(RawDocument(path="note.txt", text=(
+        "Army chief visits Baku\n\nArmy chief General Qamar Javed Bajwa met the Azerbaijani defence "
+        "minister on Thursday, December 5, and discussed joint training.")))
+    assert date_document(doc).published.start is None
+    dated = date_document(doc, kb).published
+    assert (dated.start, dated.end) == (D("2019-12-05"), D("2019-12-12"))

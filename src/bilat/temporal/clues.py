@@ -106,3 +106,9 @@ def hull(combined: Combined) -> tuple[date | None, date | None]:
     low = any(c.intervals[0][0].year > FIRST_DAY.year for c in solid)
     high = any(c.intervals[-1][1].year < LAST_DAY.year for c in solid)
     return (combined.intervals[0][0] if low else None), (combined.intervals[-1][1] if high else None)
+
+
+def interval_text(interval: Interval) -> str:
+    """"2019-12-09..2019-12-15", or one day as "2019-12-05"."""
+    lo, hi = interval
+    return lo.isoformat() if lo == hi else f"{lo.isoformat()}..{hi.isoformat()}"

@@ -30,10 +30,10 @@ from urllib.parse import urlsplit
 
 from ..knowledge import Knowledge
 from ..records import PubDate
-from .clues import FIRST_DAY, LAST_DAY, Clue, Combined, between, combine, hull, union
+from .clues import FIRST_DAY, LAST_DAY, Clue, Combined, between, combine, hull, interval_text, union
 from .expressions import DateMention, find_dates, span_for_year
 from .text_clues import (
-    dated_event_clues, interval_text, period_clues, same_year_clues, tenure_clues, year_name_clues, today_clues, weekday_clues,
+    dated_event_clues, period_clues, same_year_clues, tenure_clues, today_clues, weekday_clues, year_name_clues,
 )
 
 _MONTH_ABBR = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}

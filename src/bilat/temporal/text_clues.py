@@ -41,7 +41,7 @@ from functools import lru_cache
 
 from ..datafiles import read_data_mapping
 from ..knowledge import Knowledge, OfficeHolder
-from .clues import FIRST_DAY, LAST_DAY, Clue, Interval, between, union
+from .clues import FIRST_DAY, LAST_DAY, Clue, between, union
 from .expressions import DateMention, find_dates, span_for_year, weekday_date_years
 from .periods import NamedPeriod, find_named_periods
 
@@ -260,7 +260,7 @@ def period_clues(text: str, periods: tuple[NamedPeriod, ...] | None = None) -> l
                             between(date(start.year, 1, 1), date(last_year, 12, 31)), RANK_PERIOD_RELATIVE))
         else:
             out.append(Clue(f"named period {m.text!r} (began {start.isoformat()})", between(start, None), RANK_PERIOD))
-    return _first_per_evidence(out)
+    return list({c.evidence: c for c in out}.values())      # each period once, first mention first
 
 
 _NAMED_YEAR = re.compile(r"\b(?P<rel>last|this|next)\s+year['’]s\s+(?:[A-Z][\w.]*[\s-]+){0,4}?[A-Z][\w.]*[-\s]"
@@ -303,11 +303,6 @@ def _anniversary_base(rest: str, periods: tuple[NamedPeriod, ...] | None) -> tup
         return None
     _, year, words = min(found)
     return year, words
-
-
-def _first_per_evidence(clues: list[Clue]) -> list[Clue]:
-    seen: set[str] = set()
-    return [c for c in clues if not (c.evidence in seen or seen.add(c.evidence))]  # type: ignore[func-returns-value]
 
 
 # ------------------------------------------------------------ office holders
@@ -390,8 +385,3 @@ def _tenures(records: list[OfficeHolder]) -> str:
     spans = [f"{r.start.isoformat() if r.start else '?'}..{r.end.isoformat() if r.end else 'in office'}"
              for r in records]
     return "tenure " + " or ".join(spans)
-
-
-def interval_text(interval: Interval) -> str:
-    lo, hi = interval
-    return lo.isoformat() if lo == hi else f"{lo.isoformat()}..{hi.isoformat()}"
