@@ -145,6 +145,21 @@ def test_pubdate_weekday_pair_candidate_years(text, weekday, years):
     assert 2021 not in {lo.year for lo, _ in clue.intervals}
 
 
+def test_pubdate_weekday_pair_with_a_year_gives_the_week_after_the_latest():
+    text = ("The first round was held on Monday, March 2, 2020. Prime ministers met again on "
+            "Friday, February 14, 2020 in Islamabad.")
+    pub = infer(text)
+    assert (pub.start, pub.end) == (D("2020-03-02"), D("2020-03-09"))
+    assert "weekday-date 'Monday, March 2, 2020' (reported: 0-7 days after it)" in pub.evidence
+
+
+def test_pubdate_weekday_that_does_not_fit_its_date_is_no_clue():
+    text = "The ministers met on Tuesday, February 14, 2020 in Islamabad."     # a Friday
+    pub = infer(text)
+    assert (pub.start, pub.end) == (D("2020-02-14"), None)
+    assert "weekday-date" not in pub.evidence
+
+
 def test_pubdate_weekday_pair_alone_fixes_nothing():
     pub = infer("The ministers met on Thursday, December 5.")
     assert (pub.start, pub.end, pub.basis) == (None, None, "unknown")
@@ -183,8 +198,10 @@ def test_pubdate_today_with_a_weekday_and_no_year_uses_the_tenure(kb):
     ("General Qamar Javed Bajwa will visit Azerbaijan on June 20, 2021.", True),
     ("The first tanks are due to arrive in March 2025.", True),
     ("The sides agreed a roadmap for the development of relations for 2020.", True),
+    ("The defence ministers are expected to meet again in June 2022.", True),
     ("The ministers met in Baku on June 17, 2021.", False),
     ("The treaty, signed in 2002, was suspended.", False),
+    ("The convoy halted next to the border post on 3 March 2021.", False),
 ])
 def test_pubdate_tense_of_a_date(sentence, future):
     mention = next(m for m in find_dates(sentence) if m.span.basis == "explicit")
@@ -271,6 +288,13 @@ def test_pubdate_tenure_of_a_current_title(kb, text, start, end):
 ])
 def test_pubdate_tenure_needs_a_current_title(kb, text):
     assert "tenure" not in (infer(text, kb).evidence or "")
+
+
+def test_pubdate_tenure_needs_the_nearest_title_to_be_the_persons(kb):
+    text = "Defence Minister Khawaja Asif and Qamar Javed Bajwa inspected the new tanks."
+    pub = infer(text, kb)
+    assert "Bajwa" not in (pub.evidence or "")
+    assert "Khawaja Asif" in pub.evidence
 
 
 def test_pubdate_two_tenures_intersect(kb):

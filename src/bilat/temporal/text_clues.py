@@ -4,7 +4,7 @@ Each function reads one kind of clue and returns :class:`~bilat.temporal.clues.C
 records; :mod:`bilat.temporal.pubdate` combines them. The windows used:
 
 - a weekday-date pair without a year ("on Thursday, December 5") fits the years
-  in which that day is that weekday. Reported in the past, the text was written
+  in which that day is that weekday (with a year, the latest such pair counts). Reported in the past, the text was written
   0-7 days after it; "last week, on Thursday, December 5" puts the writing in
   the following Monday-Sunday week; announced in the future ("will meet on
   Thursday, December 5"), 0-7 days before it; "today, Thursday, December 5" on
@@ -141,26 +141,44 @@ def _quote(mention: DateMention) -> str:
 
 
 def weekday_clues(text: str, mentions: list[DateMention]) -> list[Clue]:
-    """A clue per weekday-date pair without a year ("Thursday, December 5")."""
-    cues = load_cues()
+    """A clue per weekday-date pair without a year ("Thursday, December 5"), and one for the
+    latest pair with a year ("Thursday, December 5, 2019"): newsrooms name the weekday of
+    dates within a week or so of writing."""
     out: list[Clue] = []
+    dated: list[tuple[date, Clue]] = []
     for m in mentions:
-        if m.weekday is None or m.yearless is None or m.yearless.day is None or _today_before(text, m):
+        if m.weekday is None or _today_before(text, m):
             continue
-        years = weekday_date_years(m.weekday, m.yearless.month, m.yearless.day,
-                                   (FIRST_DAY.year + LAST_DAY.year) // 2, (LAST_DAY.year - FIRST_DAY.year) // 2)
-        days = [d for y in years if (d := _day_of(m, y))]
-        if is_future(text, m):
-            how, windows = "announced: 0-7 days before it", [(d - timedelta(_WINDOW_DAYS), d) for d in days]
-        elif cues.last_week.search(text[max(0, m.start - 30):m.start]):
-            how = "last week: the Monday-Sunday week after it"
-            windows = [(d + timedelta(7 - d.weekday()), d + timedelta(13 - d.weekday())) for d in days]
-        else:
-            how, windows = "reported: 0-7 days after it", [(d, d + timedelta(_WINDOW_DAYS)) for d in days]
-        if windows:
-            out.append(Clue(f"weekday-date {_quote(m)} ({how}; fits {_years(years)})", union(windows), RANK_WEEKDAY,
-                            periodic=True))
+        if m.yearless is not None and m.yearless.day is not None:
+            years = weekday_date_years(m.weekday, m.yearless.month, m.yearless.day,
+                                       (FIRST_DAY.year + LAST_DAY.year) // 2, (LAST_DAY.year - FIRST_DAY.year) // 2)
+            days = [d for y in years if (d := _day_of(m, y))]
+            how, windows = _weekday_windows(text, m, days)
+            if windows:
+                out.append(Clue(f"weekday-date {_quote(m)} ({how}; fits {_years(years)})", union(windows),
+                                RANK_WEEKDAY, periodic=True))
+        elif _is_weekday_of_its_day(m):
+            assert m.span.start is not None
+            how, windows = _weekday_windows(text, m, [m.span.start])
+            dated.append((m.span.start, Clue(f"weekday-date {_quote(m)} ({how})", union(windows), RANK_WEEKDAY)))
+    if dated:
+        out.append(max(dated, key=lambda pair: pair[0])[1])
     return out
+
+
+def _is_weekday_of_its_day(m: DateMention) -> bool:
+    return (m.span.basis == "explicit" and m.span.granularity == "day" and m.span.start is not None
+            and m.span.start == m.span.end and m.span.start.weekday() == m.weekday)
+
+
+def _weekday_windows(text: str, m: DateMention, days: list[date]) -> tuple[str, list[tuple[date, date]]]:
+    """The days of writing a weekday-date allows: announced, "last week", or reported."""
+    if is_future(text, m):
+        return "announced: 0-7 days before it", [(d - timedelta(_WINDOW_DAYS), d) for d in days]
+    if load_cues().last_week.search(text[max(0, m.start - 30):m.start]):
+        return ("last week: the Monday-Sunday week after it",
+                [(d + timedelta(7 - d.weekday()), d + timedelta(13 - d.weekday())) for d in days])
+    return "reported: 0-7 days after it", [(d, d + timedelta(_WINDOW_DAYS)) for d in days]
 
 
 def _years(years: list[int]) -> str:
@@ -333,9 +351,12 @@ def _title_before(text: str, start: int, kb: Knowledge, offices: set[str]) -> st
     for n in range(1, min(10, len(words)) + 1):
         title = " ".join(words[-n:])
         office = kb.office_for_title(title)
-        if office is not None and office.id in offices:
-            lead = " ".join(words[max(0, len(words) - n - 2):])
-            return None if load_cues().not_current.search(lead) else title
+        if office is None:
+            continue
+        lead = " ".join(words[max(0, len(words) - n - 2):])
+        if office.id not in offices or load_cues().not_current.search(lead):
+            return None                 # the nearest title is someone else's, or not current
+        return title
     return None
 
 
