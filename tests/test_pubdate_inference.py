@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from bilat.clean import clean_text
-from bilat.records import PubDate
+from bilat.records import PubDate, Rejected
 from bilat.temporal.pubdate import date_from_url, infer_publication, publication_clues
 from bilat.temporal.text_clues import is_future, is_past, weekday_clues
 from bilat.temporal.expressions import find_dates
@@ -400,3 +400,30 @@ def test_pubdate_pipeline_dates_documents_with_the_knowledge_base(kb):
     assert date_document(doc).published.start is None
     dated = date_document(doc, kb).published
     assert (dated.start, dated.end) == (D("2019-12-05"), D("2019-12-12"))
+
+
+# ------------------------------------------------------------ held-out texts: metadata removed
+
+def _dated_documents(*dirs):
+    from bilat.clean import clean_document
+    from bilat.ingest import read_paths
+    from bilat.records import Document
+    for raw in read_paths(list(dirs), 10_000_000, 1_000_000):
+        doc = clean_document(raw) if not isinstance(raw, Rejected) else raw
+        if isinstance(doc, Document) and doc.published.start is not None and doc.published.start == doc.published.end:
+            yield doc
+
+
+def test_pubdate_text_only_never_excludes_the_metadata_date(demo_dir, kb):
+    """Demo corpus and eval/dev/corpus with URL and metadata removed: whatever interval the
+    text alone gives must contain the date the metadata states (open ends allowed)."""
+    from pathlib import Path
+    dev = Path(__file__).resolve().parents[1] / "eval" / "dev" / "corpus"
+    checked = 0
+    for doc in _dated_documents(demo_dir, dev):
+        truth = doc.published.start
+        pub = infer(doc.text, kb)
+        assert pub.start is None or pub.start <= truth, (doc.path, pub)
+        assert pub.end is None or truth <= pub.end, (doc.path, pub)
+        checked += pub.start is not None or pub.end is not None
+    assert checked >= 25
