@@ -220,7 +220,7 @@ def publication_clues(text: str, url: str | None, metadata: PubDate, kb: Knowled
     clues += period_clues(text)
     clues += year_name_clues(text)
     clues += dated_event_clues(text, mentions)
-    return clues
+    return [c for c in clues if c.intervals]      # a bound outside 1990-2100 says nothing here
 
 
 def _describe(combined: Combined) -> str:
