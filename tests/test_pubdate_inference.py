@@ -427,3 +427,17 @@ def test_pubdate_text_only_never_excludes_the_metadata_date(demo_dir, kb):
         assert pub.end is None or truth <= pub.end, (doc.path, pub)
         checked += pub.start is not None or pub.end is not None
     assert checked >= 25
+
+
+def test_pubdate_cue_file_is_read_and_checked(monkeypatch):
+    from bilat.errors import KnowledgeError
+    from bilat.temporal import text_clues
+    assert text_clues.load_cues().day_offsets == {"today": 0, "this day": 0, "yesterday": -1, "tomorrow": 1}
+    monkeypatch.setattr(text_clues, "read_data_mapping", lambda name: {"future": []})
+    text_clues.load_cues.cache_clear()
+    try:
+        with pytest.raises(KnowledgeError, match=r"pubdate_cues.yaml field 'day_words'"):
+            text_clues.load_cues()
+    finally:
+        monkeypatch.undo()
+        text_clues.load_cues.cache_clear()

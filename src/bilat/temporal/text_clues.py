@@ -38,8 +38,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
 
-from ..datafiles import read_data_mapping
+from ..datafiles import RESTORE_HINT, data_file, read_data_mapping
+from ..errors import KnowledgeError
 from ..knowledge import Knowledge, OfficeHolder
 from .clues import FIRST_DAY, LAST_DAY, Clue, between, union
 from .expressions import DateMention, find_dates, span_for_year, weekday_date_years
@@ -74,24 +76,35 @@ class Cues:
     last_week: re.Pattern[str]
 
 
-def _words_pattern(words: list[str], suffix: str = "") -> re.Pattern[str]:
+def _words_pattern(words: list[str], suffix: str = "", group: str | None = None) -> re.Pattern[str]:
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'])(?:{body})(?![\w]){suffix}", re.IGNORECASE)
+    opening = f"(?P<{group}>" if group else "(?:"
+    return re.compile(rf"(?<![\w']){opening}{body})(?![\w]){suffix}", re.IGNORECASE)
+
+
+def _cue_words(data: dict[str, Any], key: str) -> list[str]:
+    words = data.get(key)
+    if isinstance(words, dict):
+        words = list(words)
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+        raise KnowledgeError(f"{data_file(_CUES_FILE)} field {key!r}: needs a non-empty list of words; "
+                             f"{RESTORE_HINT}")
+    return words
 
 
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
     """The cue words of bilat/data/pubdate_cues.yaml, compiled."""
     data = read_data_mapping(_CUES_FILE)
+    day_words = _cue_words(data, "day_words")
     return Cues(
-        future=_words_pattern(data["future"]),
-        not_past=_words_pattern(data["not_past"]),
-        plan_for=_words_pattern(data["plan_nouns"], r"(?:\s+\w+){0,8}?\s+for\s+$"),
-        not_current=_words_pattern(data["not_current"]),
-        day_words=re.compile(_words_pattern(list(data["day_words"])).pattern.replace("(?:", "(?P<word>", 1)
-                             + r"\s*[,(\u2013\u2014-]?\s*$", re.IGNORECASE),
-        day_offsets={" ".join(k.lower().split()): int(v) for k, v in data["day_words"].items()},
-        last_week=_words_pattern(data["last_week"], r"\s*,?\s*(?:on\s+)?$"),
+        future=_words_pattern(_cue_words(data, "future")),
+        not_past=_words_pattern(_cue_words(data, "not_past")),
+        plan_for=_words_pattern(_cue_words(data, "plan_nouns"), r"(?:\s+\w+){0,8}?\s+for\s+$"),
+        not_current=_words_pattern(_cue_words(data, "not_current")),
+        day_words=_words_pattern(day_words, r"\s*[,(\u2013\u2014-]?\s*$", group="word"),
+        day_offsets={" ".join(k.lower().split()): int(data["day_words"][k]) for k in day_words},
+        last_week=_words_pattern(_cue_words(data, "last_week"), r"\s*,?\s*(?:on\s+)?$"),
     )
 
 
