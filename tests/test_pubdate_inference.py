@@ -75,6 +75,7 @@ def test_pubdate_dateline_with_a_year_fixes_the_day(text, day):
 @pytest.mark.parametrize("text, head", [
     ("ANKARA, March 3 (AFP) - Turkey and Azerbaijan held talks.", "ANKARA, March 3 (AFP) -"),
     ("ISLAMABAD, Dec 5 (Reuters) — Talks began.", "ISLAMABAD, Dec 5 (Reuters) —"),
+    ("BEIJING, Dec. 5 (Xinhua) -- Chinese and Pakistani officials met.", "BEIJING, Dec. 5 (Xinhua) --"),
     ("Baku, 12 March (APA) The ministers met.", "Baku, 12 March (APA)"),
     ("BAKU, Dec. 5 /Trend/ - The ministers met.", "BAKU, Dec. 5 /Trend/ -"),
 ])
@@ -105,6 +106,35 @@ def test_pubdate_yearless_dateline_with_an_explicit_year_in_the_text(kb):
     pub = infer(text, kb)
     assert pub.start == D("2021-03-03") and pub.end is None
     assert "candidates 2021-03-03 or 2022-03-03" in pub.evidence
+
+
+@pytest.mark.parametrize("line", [
+    "Published: December 5, 2019 10:32 AM",
+    "Posted on 5 Dec 2019, 14:05 PKT",
+    "By Aylin Demir | Dec 5, 2019",
+    "Thursday, 5 December 2019",
+    "2019-12-05",
+])
+def test_pubdate_date_line_near_the_top_fixes_the_day(line):
+    pub = infer(f"Army chief visits Baku\n\n{line}\n\nThe army chief arrived in Baku for talks.")
+    assert (pub.start, pub.end, pub.basis) == (D("2019-12-05"), D("2019-12-05"), "text")
+    assert pub.evidence == f"date line {line!r}"
+
+
+def test_pubdate_update_line_is_an_upper_bound_and_no_event():
+    text = ("Army chief visits Baku\n\nUpdated on 6 Dec 2019\n\nArmy chief General Qamar Javed Bajwa "
+            "arrived in Baku on Thursday, December 5.")
+    pub = infer(text)
+    assert pub.end == D("2019-12-06") and pub.start is None
+    assert "latest past date" not in pub.evidence
+
+
+@pytest.mark.parametrize("text", [
+    "Title\n\nThe agreement of 5 December 2019 was ratified.",
+    "Title\n\nOfficials met on 5 December 2019 in Baku.",
+])
+def test_pubdate_a_date_inside_a_sentence_is_no_date_line(text):
+    assert infer(text).basis == "inferred"
 
 
 # ------------------------------------------------------------ weekday-date pairs

@@ -7,7 +7,8 @@ timestamp's calendar day is taken in its own time zone, not converted.
 Each source gives a clue (:mod:`bilat.temporal.clues`), an interval set with a
 rank. The rule when clues conflict, strongest first:
 
-    metadata > URL > dateline with a year > "today, June 3" > dateline without a
+    metadata > URL > dateline with a year or a date line ("Published: June 3,
+    2021") > "today, June 3" > dateline without a
     year > weekday-date pairs > office holders' tenures > "last/this year's"
     named period or year-named event, anniversaries > named period (lower bound) > latest past date (lower bound) >
     earliest announced date (upper bound) > day-month dates read in the year the
@@ -54,6 +55,12 @@ _URL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _DATELINE_PLACE = re.compile(r"^[\s\"“]*[A-Z][^,\n]{1,40}(?:,\s*[A-Z][^,\n]{1,30})?,\s*$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:(?:\([^)\n]{1,30}\)|/[^/\n]{1,30}/)\s*(?:-+|–|—|:)?|(?:-+|–|—|:))")
+_DATE_LABEL = re.compile(r"^\s*(?P<kind>first published|published|posted|publication date|date|"
+                         r"last updated|updated|last modified|modified)\s*(?:on|at)?\s*[:\-–—]?\s*", re.IGNORECASE)
+_UPDATE_WORDS = frozenset({"updated", "modified"})
+_TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?",
+                          re.IGNORECASE)
+_LEFTOVER_OK = re.compile(r"^[\s,|·•/\-–—]*(?:by\s+[^\d|]{2,60}?[\s,|·•/\-–—]*)?$", re.IGNORECASE)
 RANK_METADATA = 100
 RANK_URL = 90
 RANK_DATELINE = 80
@@ -143,21 +150,37 @@ def date_from_url(url: str | None) -> PubDate:
     return PubDate()
 
 
-def _dateline(text: str, mentions: list[DateMention] | None = None) -> tuple[DateMention, str] | None:
+def _head_lines(text: str) -> list[str]:
+    """The first four non-empty lines within the first 1,500 characters (a title may come first)."""
+    return [line for line in text[:1500].splitlines() if line.strip()][:4]
+
+
+def _dateline(text: str) -> tuple[DateMention, str] | None:
     """"BAKU, June 19, 2021 /Trend/ -" or "ANKARA, March 3 (AFP) -": a place, a day and
-    a dash at the start of one of the first lines (a title may come first). Returns the
-    date mention and the dateline's text; the date may lack a year."""
-    offset = 0
-    seen = 0
-    for line in text.splitlines(keepends=True):
-        if seen >= 4 or offset > 1500:
-            break
-        if line.strip():
-            seen += 1
-            found = _dateline_in(line)
-            if found:
-                return found
-        offset += len(line)
+    a dash at the start of one of the first lines. Returns the date mention and the
+    dateline's text; the date may lack a year."""
+    return next((found for line in _head_lines(text) if (found := _dateline_in(line))), None)
+
+
+def _date_line_clue(text: str) -> tuple[Clue, str] | None:
+    """A line of its own near the top that is a full date, perhaps labelled and timed:
+    "Published: December 5, 2019 10:32 AM", "5 December 2019", "By A. Author | Dec 5, 2019"
+    fix the day; "Updated on 6 Dec 2019" is an upper bound."""
+    for line in _head_lines(text):
+        label = _DATE_LABEL.match(line)
+        rest = line[label.end():] if label else line
+        mentions = find_dates(rest)
+        if len(mentions) != 1 or not _is_explicit_day(mentions[0]) or mentions[0].span.start is None:
+            continue
+        m = mentions[0]
+        leftover = _TIME_OF_DAY.sub("", rest[:m.start] + rest[m.end:])
+        if not _LEFTOVER_OK.match(leftover):
+            continue
+        day = m.span.start
+        if label and label.group("kind").lower().split()[-1] in _UPDATE_WORDS:
+            return Clue(f"update line {line.strip()!r} (an upper bound)", between(None, day), RANK_DATELINE,
+                        "text"), line
+        return Clue(f"date line {line.strip()!r}", between(day, day), RANK_DATELINE, "text"), line
     return None
 
 
@@ -212,7 +235,11 @@ def publication_clues(text: str, url: str | None, metadata: PubDate, kb: Knowled
     """Every clue to the publication date, each with its rank and evidence (``mentions``:
     ``find_dates(text)`` when the caller has it)."""
     mentions = find_dates(text) if mentions is None else mentions
-    fixed = [_metadata_clue(metadata), _url_clue(url), _dateline_clue(text)]
+    date_line = _date_line_clue(text)
+    if date_line is not None:             # its date is the page's, not an event the text reports
+        start = text.find(date_line[1])
+        mentions = [m for m in mentions if not start <= m.start < start + len(date_line[1])]
+    fixed = [_metadata_clue(metadata), _url_clue(url), _dateline_clue(text), date_line[0] if date_line else None]
     clues = [c for c in fixed if c is not None]
     clues += today_clues(text, mentions)
     clues += weekday_clues(text, mentions)
@@ -242,7 +269,8 @@ def infer_publication(text: str, url: str | None, metadata: PubDate, kb: Knowled
 
     1. metadata (a header, a JSONL field, HTML meta);
     2. a date in the URL path;
-    3. a dateline with a year ("BAKU, June 19, 2021 /Trend/ -");
+    3. a dateline with a year ("BAKU, June 19, 2021 /Trend/ -"), or a date line near the
+       top ("Published: December 5, 2019"; "Updated ..." is an upper bound);
     4. "today, June 3" in the text;
     5. a dateline without a year ("ANKARA, March 3 (AFP) -"): that day in any year;
     6. weekday-date pairs ("Thursday, December 5"): the years where they fit;
