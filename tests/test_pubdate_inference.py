@@ -76,6 +76,7 @@ def test_pubdate_dateline_with_a_year_fixes_the_day(text, day):
     ("ANKARA, March 3 (AFP) - Turkey and Azerbaijan held talks.", "ANKARA, March 3 (AFP) -"),
     ("ISLAMABAD, Dec 5 (Reuters) — Talks began.", "ISLAMABAD, Dec 5 (Reuters) —"),
     ("BEIJING, Dec. 5 (Xinhua) -- Chinese and Pakistani officials met.", "BEIJING, Dec. 5 (Xinhua) --"),
+    ("MOSCOW, June 3. /TASS/. Russian and Indian officials met.", "MOSCOW, June 3. /TASS/"),
     ("Baku, 12 March (APA) The ministers met.", "Baku, 12 March (APA)"),
     ("BAKU, Dec. 5 /Trend/ - The ministers met.", "BAKU, Dec. 5 /Trend/ -"),
 ])
@@ -130,6 +131,7 @@ def test_pubdate_update_line_is_an_upper_bound_and_no_event():
 
 
 @pytest.mark.parametrize("text", [
+    "Title\n\nBaku, June 3, 2021. The ministers met.",
     "Title\n\nThe agreement of 5 December 2019 was ratified.",
     "Title\n\nOfficials met on 5 December 2019 in Baku.",
 ])

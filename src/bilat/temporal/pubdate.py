@@ -54,7 +54,7 @@ _URL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ym", re.compile(r"/(?P<y>\d{4})/(?P<m>\d{1,2})(?=/|$)")),
 )
 _DATELINE_PLACE = re.compile(r"^[\s\"“]*[A-Z][^,\n]{1,40}(?:,\s*[A-Z][^,\n]{1,30})?,\s*$")
-_DATELINE_AFTER = re.compile(r"^\s*(?:(?:\([^)\n]{1,30}\)|/[^/\n]{1,30}/)\s*(?:-+|–|—|:)?|(?:-+|–|—|:))")
+_DATELINE_AFTER = re.compile(r"^\.?\s*(?:(?:\([^)\n]{1,30}\)|/[^/\n]{1,30}/)\s*(?:-+|–|—|:)?|(?:-+|–|—|:))")
 _DATE_LABEL = re.compile(r"^\s*(?P<kind>first published|published|posted|publication date|date|"
                          r"last updated|updated|last modified|modified)\s*(?:on|at)?\s*[:\-–—]?\s*", re.IGNORECASE)
 _UPDATE_WORDS = frozenset({"updated", "modified"})
