@@ -32,20 +32,21 @@ def outlet_from_url(url: str | None) -> str | None:
     return host[4:] if host and host.startswith("www.") else host
 
 
-def date_document(doc: Document) -> Document:
-    """Publication date from metadata, else inferred from the URL and the text; the outlet
-    from the URL when the metadata names none."""
-    return replace(doc, published=infer_publication(doc.text, doc.url, doc.published),
+def date_document(doc: Document, kb: Knowledge | None = None) -> Document:
+    """Publication date from metadata, the URL and the text (office holders' tenures
+    from ``kb`` when given); the outlet from the URL when the metadata names none."""
+    return replace(doc, published=infer_publication(doc.text, doc.url, doc.published, kb),
                    outlet=doc.outlet or outlet_from_url(doc.url))
 
 
-def cleaned_documents(paths: Iterable[str | Path], settings: Settings) -> Iterator[Document | Rejected]:
+def cleaned_documents(paths: Iterable[str | Path], settings: Settings,
+                      kb: Knowledge | None = None) -> Iterator[Document | Rejected]:
     for raw in read_paths(paths, settings.max_file_bytes, settings.max_text_chars):
         if isinstance(raw, Rejected):
             yield raw
             continue
         doc = clean_document(raw)
-        yield doc if isinstance(doc, Rejected) else date_document(doc)
+        yield doc if isinstance(doc, Rejected) else date_document(doc, kb)
 
 
 def document_result(document: Document, sdoc: Any, kb: Knowledge) -> DocumentResult:
@@ -80,7 +81,7 @@ def process(paths: Sequence[str | Path], settings: Settings, *, kb: Knowledge | 
             yield document_result(document, sdoc, kb)
         pending.clear()
 
-    for item in cleaned_documents(paths, settings):
+    for item in cleaned_documents(paths, settings, kb):
         if isinstance(item, Rejected):
             yield item
             continue

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 SYMMETRIC = frozenset({"meeting", "exercise", "agreement", "defence_industry", "other_cooperation", "armed_conflict"})
 # Happenings that the next sentence often elaborates without naming anyone anew.
 ELABORATED = frozenset({"visit", "meeting", "exercise", "agreement", "arms_transfer", "training", "defence_industry"})
+_REFERENCE_GRAINS = frozenset({"unknown", "decade", "century"})   # too coarse to make a reference a report
 GRANULARITY_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4, "unknown": 5}
 SUMMARY_VERBS = {
     "visit": "visits", "meeting": "meets", "agreement": "agreement with", "exercise": "exercise with",
@@ -200,9 +201,10 @@ def _stage(c: "Candidate") -> str | None:
 
 def _mere_reference(c: "Candidate") -> bool:
     """"the conflict", "his visit" with nothing earlier to refer to and nothing of its own
-    (no date, not in the headline or lead): a reference, not a report."""
+    (no date finer than a decade, not in the headline or lead): a reference, not a report.
+    "the Cold War ... in the last century" stays a reference."""
     return (c.trigger.definite and c.trigger.kind in {"noun", "phrase"} and c.sentence_index > 1
-            and not c.date.known and c.sentence.doc[c.trigger.token].pos_ != "VERB")
+            and c.date.granularity in _REFERENCE_GRAINS and c.sentence.doc[c.trigger.token].pos_ != "VERB")
 
 
 def merge_candidates(candidates: list["Candidate"], document: Document, kb: Knowledge) -> list[Event]:

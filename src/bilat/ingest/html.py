@@ -81,11 +81,19 @@ def _none_if_blank(value: object) -> str | None:
     return text or None
 
 
+# htmldate reads the page's own date markup (meta tags, JSON-LD, <time>, the canonical
+# URL) and prefers the original publication date to a later update. Its "extensive
+# search" would also take a date mentioned in the article body as the publication
+# date, which is inference, not metadata: bilat.temporal.pubdate does that openly.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
 def _extract(markup: str) -> dict[str, object] | None:
     """trafilatura's main-text extraction with metadata; None when it finds nothing or fails."""
     try:
         result = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False,
-                                             include_tables=True, as_dict=False)
+                                             include_tables=True, as_dict=False,
+                                             date_extraction_params=_DATE_PARAMS)
     except _EXTRACTION_ERRORS:
         return None
     if result is None:
@@ -97,7 +105,7 @@ def _extract(markup: str) -> dict[str, object] | None:
 def _fallback_metadata(markup: str) -> dict[str, object]:
     """Metadata without main text: trafilatura's metadata reader, else the <title> tag."""
     try:
-        meta = extract_metadata(markup)
+        meta = extract_metadata(markup, date_config=_DATE_PARAMS)
     except _EXTRACTION_ERRORS:
         meta = None
     found = meta.as_dict() if meta is not None else {}

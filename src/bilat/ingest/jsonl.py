@@ -21,7 +21,8 @@ TEXT_FIELD = "text"
 OPTIONAL_FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline"),
     "url": ("url", "link"),
-    "published": ("date", "published", "published_at", "publish_date", "pubdate", "datePublished"),
+    "published": ("date", "published", "published_at", "publish_date", "pubdate", "datePublished",
+                  "date_published", "publication_date", "pub_date", "pubDate", "published_time"),
     "outlet": ("source", "outlet", "publisher", "sitename", "site_name"),
     "author": ("author", "authors", "byline"),
 }
