@@ -373,8 +373,15 @@ def test_pubdate_clues_carry_ranks_metadata_first(kb):
     meta = PubDate(D("2021-06-20"), D("2021-06-20"), "metadata", "DATE header")
     clues = publication_clues("BAKU, June 19, 2021 /Trend/ - Army chief General Qamar Javed Bajwa spoke.",
                               "https://x.org/2021/06/21/a", meta, kb)
-    ranked = sorted(clues, key=lambda c: -c.rank)
+    ranked = [c for c in sorted(clues, key=lambda c: -c.rank) if not c.evidence.startswith("not after today")]
     assert [c.basis for c in ranked[:3]] == ["metadata", "inferred", "text"]
+
+
+def test_pubdate_a_text_is_not_published_after_today(kb):
+    text = "PARIS, July 14 (Wire) - The two leaders adopted a roadmap called Horizon 2047. Modi visited in 2019."
+    pub = infer_publication(text, None, PubDate(), kb)
+    assert pub.start is None or pub.start <= date.today()
+    assert "2047" not in (pub.evidence or "").split("overruled")[0]
 
 
 # ------------------------------------------------------------ seeds (text only: no URL, no metadata)

@@ -7,7 +7,7 @@ timestamp's calendar day is taken in its own time zone, not converted.
 Each source gives a clue (:mod:`bilat.temporal.clues`), an interval set with a
 rank. The rule when clues conflict, strongest first:
 
-    metadata > URL > dateline with a year or a date line ("Published: June 3,
+    metadata > not after today (prunes only) > URL > dateline with a year or a date line ("Published: June 3,
     2021") > "today, June 3" > dateline without a
     year > weekday-date pairs > office holders' tenures > "last/this year's"
     named period or year-named event, anniversaries > named period (lower bound) > latest past date (lower bound) >
@@ -247,11 +247,25 @@ def publication_clues(text: str, url: str | None, metadata: PubDate, kb: Knowled
     clues += period_clues(text)
     clues += year_name_clues(text)
     clues += dated_event_clues(text, mentions)
-    return [c for c in clues if c.intervals]      # a bound outside 1990-2100 says nothing here
+    clues = [c for c in clues if c.intervals]      # a bound outside 1990-2100 says nothing here
+    if clues:
+        clues.append(not_after_today())
+    return clues
+
+
+RANK_NOT_AFTER_TODAY = 95
+
+
+def not_after_today(today: date | None = None) -> Clue:
+    """A document is not published after the day it is read: this prunes candidates (a
+    "2047" misread as past, a yearless dateline's future years) but closes no end alone."""
+    today = today or date.today()
+    return Clue(f"not after today ({today.isoformat()})", between(FIRST_DAY, today), RANK_NOT_AFTER_TODAY,
+                periodic=True)
 
 
 def _describe(combined: Combined) -> str:
-    parts = [c.evidence for c in combined.used]
+    parts = [c.evidence for c in combined.used if c.rank != RANK_NOT_AFTER_TODAY or combined.overruled]
     if len(combined.intervals) > 1:
         shown = " or ".join(interval_text(i) for i in combined.intervals[:4])
         more = f" (+{len(combined.intervals) - 4} more)" if len(combined.intervals) > 4 else ""
@@ -306,7 +320,8 @@ def infer_publication(text: str, url: str | None, metadata: PubDate, kb: Knowled
     start, end = hull(combined)
     if start is None and end is None:
         return PubDate(None, None, "unknown", _describe(combined) + "; nothing fixes the date")
-    return PubDate(start, end, combined.used[0].basis, _describe(combined))
+    basis = next(c.basis for c in combined.used if c.rank != RANK_NOT_AFTER_TODAY)
+    return PubDate(start, end, basis, _describe(combined))
 
 
 def year_hint_for(text: str) -> int | None:
