@@ -224,3 +224,15 @@ def test_crossdoc_seeds_000_and_003_share_the_army_chief_visit(ingest_into, seed
         assert {names[m["doc_id"]] for m in r["mentions"]} == {"000", "003"}
     visits = [r for r in spanning if r["category"] == "visit"]
     assert len(visits) == 1 and any("Asim Munir" in a["name"] for a in visits[0]["actors"])
+
+
+def test_crossdoc_cli_events_related_shows_transfer_links(fixture_store):
+    import json
+    from typer.testing import CliRunner
+    from bilat.cli import app
+    result = CliRunner().invoke(app, ["events", "--db", fixture_store.db, "--category", "arms_transfer",
+                                      "--format", "json", "--related"])
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.stdout)
+    linked = [r for r in records if r["related"]]
+    assert len(linked) == 2 and {linked[0]["id"], *linked[0]["related"]} == {linked[1]["id"], *linked[1]["related"]}
