@@ -236,3 +236,18 @@ def test_crossdoc_cli_events_related_shows_transfer_links(fixture_store):
     records = json.loads(result.stdout)
     linked = [r for r in records if r["related"]]
     assert len(linked) == 2 and {linked[0]["id"], *linked[0]["related"]} == {linked[1]["id"], *linked[1]["related"]}
+
+
+def test_crossdoc_store_blocking_pairs_loose_keys_only_with_undated_events():
+    """Two dated visits of different years share only the loose key: not candidates. An
+    undated report meets both there."""
+    from bilat.crossdoc.coref import LOOSE_LIMIT
+    from bilat.records import Document, DocumentResult
+    events = [_event("e1", "d1", VISIT_A, day=date(2021, 3, 19)), _event("e2", "d2", VISIT_LATER, day=date(2023, 6, 4)),
+              _event("e3", "d3", "US Defense Secretary Lloyd Austin visited India.")]
+    with Store(":memory:") as s:
+        s.add_results(DocumentResult(Document(e.mentions[0].doc_id, f"{e.id}.txt", e.mentions[0].sentence), 1, (e,))
+                      for e in events)
+        s.add_blocking_keys((k.event_id, k.key, k.precise, k.anchored) for e in events for k in blocking_keys(e))
+        assert s.candidate_pairs(["e1", "e2", "e3"], LOOSE_LIMIT) == [("e1", "e3"), ("e2", "e3")]
+        assert s.candidate_pairs(["e3"], 1) == [("e1", "e3")]      # a crowded loose block is cut to its limit

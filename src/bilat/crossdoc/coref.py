@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from itertools import combinations, product
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, Sequence, Union
 
 from rapidfuzz import fuzz
 
@@ -160,12 +160,40 @@ def people(event: Event) -> frozenset[str]:
                      and not (a.title and _norm(a.name).endswith(_norm(a.title))))
 
 
-def _role_states(event: Event, role: str) -> frozenset[str]:
-    return frozenset(a.country for a in event.actors if a.role == role and a.country)
+@dataclass(frozen=True)
+class Profile:
+    """What scoring looks at in one event, computed once per event (not once per pair)."""
+
+    event: Event
+    documents: frozenset[str]
+    people: frozenset[str]
+    items: frozenset[str]
+    sources: frozenset[str]
+    targets: frozenset[str]
+    sentences: tuple[str, ...]      # normalised, the first MAX_SENTENCES_COMPARED
+    stage: str | None
 
 
-def _documents(event: Event) -> frozenset[str]:
-    return frozenset(m.doc_id for m in event.mentions)
+MAX_SENTENCES_COMPARED = 4
+"""Sentences of an event compared with another's: its first ones (headline and lead),
+which name the happening most fully; keeps a pair's cost bounded however many mentions."""
+
+Comparable = Union[Event, Profile]
+
+
+def profile(event: Comparable) -> Profile:
+    if isinstance(event, Profile):
+        return event
+    return Profile(
+        event=event,
+        documents=frozenset(m.doc_id for m in event.mentions),
+        people=people(event),
+        items=specific_items(event),
+        sources=frozenset(a.country for a in event.actors if a.role == "source" and a.country),
+        targets=frozenset(a.country for a in event.actors if a.role == "target" and a.country),
+        sentences=tuple(_norm(m.sentence) for m in event.mentions[:MAX_SENTENCES_COMPARED]),
+        stage=_stage(event),
+    )
 
 
 def _padded(span: TimeSpan) -> tuple:
@@ -196,36 +224,32 @@ def _states_compatible(a: Event, b: Event) -> bool:
     return sa <= sb or sb <= sa or len(sa & sb) >= 2
 
 
-def _directions_compatible(a: Event, b: Event) -> bool:
-    if a.category not in DIRECTED:
+def _directions_compatible(a: Profile, b: Profile) -> bool:
+    if a.event.category not in DIRECTED:
         return True
-    src_a, src_b = _role_states(a, "source"), _role_states(b, "source")
-    tgt_a, tgt_b = _role_states(a, "target"), _role_states(b, "target")
-    reversed_ = src_a & tgt_b and src_b & tgt_a and not src_a & src_b
+    reversed_ = a.sources & b.targets and b.sources & a.targets and not a.sources & b.sources
     return not reversed_
 
 
-def _items_conflict(a: Event, b: Event) -> bool:
-    ia, ib = specific_items(a), specific_items(b)
-    return bool(ia and ib and not ia & ib)
-
-
-def compatible(a: Event, b: Event) -> bool:
-    """Hard rules: False when ``a`` and ``b`` cannot be one happening whatever the score."""
-    return (a.category == b.category
-            and not _documents(a) & _documents(b)          # one document's events were kept apart on purpose
-            and FACTUALITY_GROUP[a.factuality] == FACTUALITY_GROUP[b.factuality]
-            and dates_compatible(a.date, b.date)
-            and _states_compatible(a, b)
+def compatible(x: Comparable, y: Comparable) -> bool:
+    """Hard rules: False when ``x`` and ``y`` cannot be one happening whatever the score."""
+    a, b = profile(x), profile(y)
+    ea, eb = a.event, b.event
+    return (ea.category == eb.category
+            and not a.documents & b.documents          # one document's events were kept apart on purpose
+            and FACTUALITY_GROUP[ea.factuality] == FACTUALITY_GROUP[eb.factuality]
+            and dates_compatible(ea.date, eb.date)
+            and _states_compatible(ea, eb)
             and _directions_compatible(a, b)
-            and not _items_conflict(a, b)
-            and not (_stage(a) and _stage(b) and _stage(a) != _stage(b)))
+            and not (a.items and b.items and not a.items & b.items)
+            and not (a.stage and b.stage and a.stage != b.stage))
 
 
-def sentence_similarity(a: Event, b: Event) -> float:
-    """Best rapidfuzz token-set ratio (0..1) between any evidence sentence of ``a`` and of ``b``."""
-    return max((fuzz.token_set_ratio(_norm(x.sentence), _norm(y.sentence)) / 100.0
-                for x, y in product(a.mentions, b.mentions)), default=0.0)
+def sentence_similarity(x: Comparable, y: Comparable) -> float:
+    """Best rapidfuzz token-set ratio (0..1) between an evidence sentence of ``x`` and one of ``y``
+    (the first ``MAX_SENTENCES_COMPARED`` of each)."""
+    a, b = profile(x), profile(y)
+    return max((fuzz.token_set_ratio(s, t) / 100.0 for s, t in product(a.sentences, b.sentences)), default=0.0)
 
 
 def _rescaled(ratio: float) -> float:
@@ -256,36 +280,39 @@ def _location_agreement(a: Event, b: Event) -> float | None:
     return NEUTRAL["location"] if same_country else 0.0     # a city and its country are not a conflict
 
 
-def features(a: Event, b: Event) -> dict[str, float]:
+def features(x: Comparable, y: Comparable) -> dict[str, float]:
     """Each feature of the pair in [0, 1]; a feature one side lacks takes its ``NEUTRAL`` value."""
+    a, b = profile(x), profile(y)
     observed = {
         "sentence": _rescaled(sentence_similarity(a, b)),
-        "people": _overlap(people(a), people(b)),
-        "items": _overlap(specific_items(a), specific_items(b)),
-        "date": _date_agreement(a.date, b.date),
-        "location": _location_agreement(a, b),
+        "people": _overlap(a.people, b.people),
+        "items": _overlap(a.items, b.items),
+        "date": _date_agreement(a.event.date, b.event.date),
+        "location": _location_agreement(a.event, b.event),
     }
     return {name: NEUTRAL[name] if value is None else value for name, value in observed.items()}
 
 
-def score_pair(a: Event, b: Event) -> float:
-    """Weighted evidence that ``a`` and ``b`` report one happening (0..1); 0 when incompatible."""
+def score_pair(x: Comparable, y: Comparable) -> float:
+    """Weighted evidence that ``x`` and ``y`` report one happening (0..1); 0 when incompatible."""
+    a, b = profile(x), profile(y)
     if not compatible(a, b):
         return 0.0
     f = features(a, b)
     return round(sum(WEIGHTS[name] * f[name] for name in WEIGHTS), 4)
 
 
-def transfer_stages(a: Event, b: Event) -> bool:
+def transfer_stages(x: Comparable, y: Comparable) -> bool:
     """Parts of one arms transfer: the same weapon system between the same states, in one
     document or two (a statement of intent, the contract, the delivery). Called for pairs
     that are not one happening: they are linked, never merged. A transfer whose stages are
     dated against their order (a delivery before the contract) is two transfers."""
-    return (a.category == b.category == "arms_transfer"
-            and bool(specific_items(a) & specific_items(b))
-            and _states_compatible(a, b)
+    a, b = profile(x), profile(y)
+    return (a.event.category == b.event.category == "arms_transfer"
+            and bool(a.items & b.items)
+            and _states_compatible(a.event, b.event)
             and _directions_compatible(a, b)
-            and _stages_in_order(a, b))
+            and _stages_in_order(a.event, b.event))
 
 
 STAGE_ORDER: Mapping[str, int] = {"interest": 0, "negotiation": 1, "order": 2, "delivery": 3, "in_service": 4}
@@ -316,8 +343,9 @@ class ScoredPair:
 def score_candidates(pairs: Iterable[tuple[str, str]], events: Mapping[str, Event]) -> list[ScoredPair]:
     """Score candidate pairs; keep those at or above ``THRESHOLD`` and the transfer stages."""
     out = []
+    profiles = {eid: profile(e) for eid, e in events.items()}
     for a, b in pairs:
-        ea, eb = events.get(a), events.get(b)
+        ea, eb = profiles.get(a), profiles.get(b)
         if ea is None or eb is None:
             continue
         score = score_pair(ea, eb)
@@ -336,11 +364,12 @@ def cluster_events(events: Mapping[str, Event], pairs: Iterable[tuple[str, str, 
     """
     group = {eid: eid for eid in events}
     members = {eid: [eid] for eid in events}
+    profiles = {eid: profile(e) for eid, e in events.items()}
     for a, b, _ in sorted(pairs, key=lambda p: (-p[2], p[0], p[1])):
         if a not in group or b not in group:
             continue
         ga, gb = group[a], group[b]
-        if ga == gb or not all(compatible(events[x], events[y]) for x in members[ga] for y in members[gb]):
+        if ga == gb or not all(compatible(profiles[x], profiles[y]) for x in members[ga] for y in members[gb]):
             continue
         keep, gone = min(ga, gb), max(ga, gb)
         for eid in members[gone]:
