@@ -71,6 +71,11 @@ LOOSE_LIMIT = 200
 """At most this many loose-key partners per new event: undated events are compared only
 within a bounded set, so a crowded category + pair costs no more than this."""
 
+PRECISE_LIMIT = 200
+"""At most this many year- or item-key partners per new event (smallest ids first): a
+happening reported by hundreds of outlets costs each new report a bounded amount. Below
+both limits the links do not depend on the order documents arrive in."""
+
 MAX_STATES_FOR_KEYS = 6
 """State pairs are keyed only for the first few states (sorted) of an event."""
 

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, Protocol, Sequence
 
 from ..records import Event
-from .coref import LOOSE_LIMIT, blocking_keys, cluster_events, score_candidates
+from .coref import LOOSE_LIMIT, PRECISE_LIMIT, blocking_keys, cluster_events, score_candidates
 
 
 class LinkStore(Protocol):
     def add_blocking_keys(self, rows: Iterable[tuple[str, str, bool, bool]]) -> None: ...
-    def candidate_pairs(self, event_ids: Sequence[str], loose_limit: int) -> list[tuple[str, str]]: ...
+    def candidate_pairs(self, event_ids: Sequence[str], loose_limit: int,
+                        precise_limit: int | None = None) -> list[tuple[str, str]]: ...
     def events_by_id(self, event_ids: Sequence[str]) -> list[Event]: ...
     def add_event_pairs(self, rows: Iterable[tuple[str, str, str, float]]) -> None: ...
     def event_pairs_touching(self, event_ids: Iterable[str], relation: str) -> list[tuple[str, str, float]]: ...
@@ -55,7 +56,7 @@ def link_new_events(store: LinkStore, event_ids: Iterable[str]) -> LinkSummary:
     if not new_events:
         return LinkSummary(0, 0, 0, 0)
     store.add_blocking_keys((k.event_id, k.key, k.precise, k.anchored) for e in new_events for k in blocking_keys(e))
-    pairs = store.candidate_pairs(ids, LOOSE_LIMIT)
+    pairs = store.candidate_pairs(ids, LOOSE_LIMIT, PRECISE_LIMIT)
     involved = {e.id: e for e in store.events_by_id(sorted({x for p in pairs for x in p}))}
     scored = score_candidates(pairs, involved)
     store.add_event_pairs((p.a, p.b, p.relation, p.score) for p in scored)

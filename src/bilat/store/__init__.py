@@ -419,28 +419,28 @@ class Store:
         """Record (event id, key, precise, anchored) blocking keys; known rows are kept as they are."""
         self._write((("event_blocks", _BLOCK_COLUMNS, _unique(rows, lambda r: r[:2])),))
 
-    def candidate_pairs(self, event_ids: Sequence[str], loose_limit: int) -> list[tuple[str, str]]:
+    def candidate_pairs(self, event_ids: Sequence[str], loose_limit: int,
+                        precise_limit: int | None = None) -> list[tuple[str, str]]:
         """Pairs (a < b) of events sharing a blocking key, at least one of them in ``event_ids``.
 
         Precise keys (year, item) pair directly; a loose key pairs two events only when one
-        of them is not anchored (has no precise key), and each given event takes at most
-        ``loose_limit`` loose partners (smallest ids first) so that a crowded block stays bounded.
+        of them is not anchored (has no precise key). Each given event takes at most
+        ``loose_limit`` loose partners and ``precise_limit`` precise ones (smallest ids
+        first), so that a crowded block costs a bounded amount per new event.
         """
         if not event_ids:
             return []
         rows = self._con.execute("""
             WITH given AS (SELECT b.* FROM event_blocks b WHERE b.event_id IN (SELECT unnest(?::VARCHAR[]))),
             hits AS (
-                SELECT g.event_id AS a, o.event_id AS b, g.precise AS precise
+                SELECT DISTINCT g.event_id AS a, o.event_id AS b, g.precise AS precise
                 FROM given g JOIN event_blocks o ON o.key = g.key AND o.event_id <> g.event_id
                 WHERE g.precise OR NOT g.anchored OR NOT o.anchored),
-            loose AS (
-                SELECT a, b, row_number() OVER (PARTITION BY a ORDER BY b) AS n
-                FROM (SELECT DISTINCT a, b FROM hits WHERE NOT precise))
-            SELECT DISTINCT least(a, b), greatest(a, b) FROM (
-                SELECT a, b FROM hits WHERE precise
-                UNION ALL SELECT a, b FROM loose WHERE n <= ?)
-            ORDER BY 1, 2""", [list(event_ids), loose_limit]).fetchall()
+            ranked AS (
+                SELECT a, b, precise, row_number() OVER (PARTITION BY a, precise ORDER BY b) AS n FROM hits)
+            SELECT DISTINCT least(a, b), greatest(a, b) FROM ranked
+            WHERE n <= CASE WHEN precise THEN ? ELSE ? END
+            ORDER BY 1, 2""", [list(event_ids), precise_limit or 2 ** 31 - 1, loose_limit]).fetchall()
         return [(a, b) for a, b in rows]
 
     def events_by_id(self, event_ids: Sequence[str]) -> list[Event]:
