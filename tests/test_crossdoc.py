@@ -3,8 +3,10 @@ linked, corroboration counts, incremental linking.
 
 The fixture articles in ``fixtures/crossdoc`` are our own words about real, public
 happenings: US Defense Secretary Lloyd Austin's visit to India in March 2021 (three
-reports, one an agency copy of another), his next visit in June 2023, and Indonesia's
-Rafale talks (2021) and contract (February 2022).
+reports, one an agency copy of another), his next visit in June 2023, Indonesia's
+Rafale talks (2021) and contract (February 2022), Japanese Prime Minister Fumio
+Kishida's visit to Kyiv on 21 March 2023 (four reports) and President Zelenskyy's
+visit to Japan for the Hiroshima G7 summit two months later.
 """
 from __future__ import annotations
 
@@ -27,6 +29,10 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "crossdoc"
 VISIT_2021 = ("austin-india-2021-ledger.txt", "austin-india-2021-wire.txt", "austin-india-2021-review.txt")
 VISIT_2023 = "austin-india-2023-ledger.txt"
 RAFALE = ("rafale-indonesia-2021.txt", "rafale-indonesia-2022.txt")
+KYIV = ("kishida-kyiv-2023-courier.txt", "kishida-kyiv-2023-wire.txt", "kishida-kyiv-2023-ledger.txt",
+        "kishida-kyiv-2023-review.txt")
+HIROSHIMA = "zelenskyy-hiroshima-2023-courier.txt"
+ALL_FILES = sorted(FIXTURES.glob("*.txt"))
 
 
 # ---------------------------------------------------------------- hand-made events
@@ -166,6 +172,14 @@ def test_crossdoc_three_reports_of_one_visit_are_one_event(fixture_store):
     assert later["date"]["start"] == "2023-06-04"
 
 
+def test_crossdoc_four_reports_of_a_leaders_trip_are_one_event(fixture_store):
+    """Four outlets, one a wire copy, one without the date; the return visit two months later stays apart."""
+    names = _docs_by_name(fixture_store)
+    visits = api.event_records(fixture_store, categories=["visit"], countries=["UKR"])
+    docs = sorted(sorted(names[m["doc_id"]] for m in {m["doc_id"]: m for m in r["mentions"]}.values()) for r in visits)
+    assert docs == [sorted(KYIV), [HIROSHIMA]]
+
+
 def test_crossdoc_every_event_has_counts_and_follows_the_schema(fixture_store, spec_dir):
     import json
     from jsonschema import Draft202012Validator
@@ -195,8 +209,8 @@ def test_crossdoc_blocking_never_compares_all_pairs(fixture_store):
 
 
 def test_crossdoc_ingest_a_then_b_equals_a_and_b_together(ingest_into, fixture_store):
-    first = [FIXTURES / n for n in (VISIT_2021[0], VISIT_2023, RAFALE[1])]
-    second = [FIXTURES / n for n in (VISIT_2021[1], VISIT_2021[2], RAFALE[0])]
+    first = [FIXTURES / n for n in (VISIT_2021[0], VISIT_2023, RAFALE[1], KYIV[2], HIROSHIMA)]
+    second = [p for p in ALL_FILES if p not in first]
     stepwise = ingest_into("stepwise", first, second)
     together_records = api.event_records(fixture_store)
     assert api.event_records(stepwise) == together_records

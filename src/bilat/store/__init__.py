@@ -364,7 +364,8 @@ class Store:
     def events(self, countries: Sequence[str] = (), categories: Sequence[str] = (),
                factualities: Sequence[str] = (), since: date | None = None,
                until: date | None = None) -> list[Event]:
-        """Events matching every given filter.
+        """Document-level events (one per happening per document, before cross-document
+        merging; ``bilat.export.merged_events`` merges them) matching every given filter.
 
         ``countries``: events involving ANY of the given ISO3 codes. ``since``/``until``:
         events whose date interval overlaps [since, until]; undated events are then left out.
