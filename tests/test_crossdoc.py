@@ -265,3 +265,11 @@ def test_crossdoc_store_blocking_pairs_loose_keys_only_with_undated_events():
         s.add_blocking_keys((k.event_id, k.key, k.precise, k.anchored) for e in events for k in blocking_keys(e))
         assert s.candidate_pairs(["e1", "e2", "e3"], LOOSE_LIMIT) == [("e1", "e3"), ("e2", "e3")]
         assert s.candidate_pairs(["e3"], 1) == [("e1", "e3")]      # a crowded loose block is cut to its limit
+
+
+def test_crossdoc_ingest_summary_counts_reports_merged_across_documents(ingest, tmp_path):
+    settings = load_settings(env={}, db=str(tmp_path / "summary.duckdb"))
+    first = ingest([FIXTURES / VISIT_2021[0]], settings)
+    second = ingest([FIXTURES / VISIT_2021[1]], settings)
+    assert first.events_merged == 0
+    assert 0 < second.events_merged <= second.events_new

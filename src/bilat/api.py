@@ -34,6 +34,7 @@ class IngestSummary:
     documents_known: int
     events_new: int
     rejected: tuple[Rejected, ...]
+    events_merged: int = 0    # new events that are reports of a happening another document also reports
 
     @property
     def nothing_read(self) -> bool:
@@ -99,6 +100,7 @@ class _Tally:
     skipped: int = 0      # documents already in the store
     results: int = 0      # documents analysed in this run
     documents_new: int = 0
+    events_merged: int = 0
 
     @property
     def documents_seen(self) -> int:
@@ -131,13 +133,14 @@ def ingest(paths: Sequence[str | Path], settings: Settings, on_progress: Progres
             results = [r for r in batch if isinstance(r, DocumentResult)]
             tally.results += len(results)
             tally.documents_new += store.add_results(results)
-            link_new_events(store, [e.id for r in results for e in r.events])
+            tally.events_merged += link_new_events(store, [e.id for r in results for e in r.events]).events_merged
         summary = IngestSummary(
             files_seen=tally.documents_seen + len(rejected),
             documents_new=tally.documents_new,
             documents_known=tally.documents_seen - tally.documents_new,
             events_new=store.counts()["events"] - events_before,
             rejected=tuple(rejected),
+            events_merged=tally.events_merged,
         )
         store.record_run(files_seen=summary.files_seen, documents_new=summary.documents_new,
                          documents_known=summary.documents_known, events_new=summary.events_new,

@@ -110,6 +110,7 @@ def _render_summary(summary: api.IngestSummary, db: str) -> None:
     table = Table(title="Ingest summary", show_header=False)
     for label, value in (("store", db), ("files", summary.files_seen), ("new documents", summary.documents_new),
                          ("known documents", summary.documents_known), ("new events", summary.events_new),
+                         ("merged across documents", summary.events_merged),
                          ("rejected", len(summary.rejected))):
         table.add_row(label, str(value))
     console = Console(highlight=False)

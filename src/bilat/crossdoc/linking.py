@@ -8,6 +8,7 @@ The store is reached through ``LinkStore`` (duck-typed; stages never import it).
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Protocol, Sequence
 
@@ -32,6 +33,7 @@ class LinkSummary:
     pairs_scored: int       # candidate pairs from the blocking keys
     pairs_kept: int         # of those, 'same' or 'transfer' pairs written to the store
     events_relinked: int    # events whose cross-document event was recomputed
+    events_merged: int = 0  # new events that joined another document's report of the same happening
 
 
 def _component(store: LinkStore, seeds: Iterable[str]) -> tuple[set[str], list[tuple[str, str, float]]]:
@@ -62,5 +64,8 @@ def link_new_events(store: LinkStore, event_ids: Iterable[str]) -> LinkSummary:
     store.add_event_pairs((p.a, p.b, p.relation, p.score) for p in scored)
     members, edges = _component(store, ids)
     events = {e.id: e for e in store.events_by_id(sorted(members))}
-    store.set_canonical_ids(cluster_events(events, edges))
-    return LinkSummary(len(new_events), len(pairs), len(scored), len(events))
+    links = cluster_events(events, edges)
+    store.set_canonical_ids(links)
+    sizes = Counter(links.values())
+    merged = sum(1 for e in new_events if sizes[links.get(e.id, e.id)] > 1)
+    return LinkSummary(len(new_events), len(pairs), len(scored), len(events), merged)
