@@ -273,3 +273,15 @@ def test_crossdoc_ingest_summary_counts_reports_merged_across_documents(ingest, 
     second = ingest([FIXTURES / VISIT_2021[1]], settings)
     assert first.events_merged == 0
     assert 0 < second.events_merged <= second.events_new
+
+
+@pytest.mark.parametrize(("left", "right", "same"), [
+    ("Lloyd Austin", "Lloyd Austin", 1.0),
+    ("Asim Munir", "General Asim Munir", 1.0),
+    ("Ilham Aliyev", "Heydar Aliyev", 0.0),          # father and son: a shared surname is not one person
+])
+def test_crossdoc_people_match_by_name_not_surname(left, right, same):
+    from bilat.crossdoc.coref import features
+    a = _event("e1", "d1", VISIT_A, people=(left,))
+    b = _event("e2", "d2", VISIT_B, people=(right,))
+    assert features(a, b)["people"] == same

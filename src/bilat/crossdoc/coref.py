@@ -153,16 +153,24 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().replace("‐", "-").split())
 
 
-def _surname(name: str) -> str:
-    parts = _norm(name).split()
-    return parts[-1] if parts else ""
-
-
 def people(event: Event) -> frozenset[str]:
-    """Named people (surnames, so 'General Asim Munir' meets 'Asim Munir'); bare titles left out."""
-    return frozenset(_surname(a.name) for a in event.actors
+    """Named people, normalised; bare titles ('AZE defense chief', 'COAS') left out."""
+    return frozenset(_norm(a.name) for a in event.actors
                      if a.kind == "person" and a.name and a.name[:1].isupper() and not a.name.isupper()
                      and not (a.title and _norm(a.name).endswith(_norm(a.title))))
+
+
+def _same_person(a: str, b: str) -> bool:
+    """'asim munir' is 'general asim munir' and 'munir'; 'ilham aliyev' is not 'heydar aliyev'."""
+    ta, tb = set(a.split()), set(b.split())
+    return ta <= tb or tb <= ta
+
+
+def _people_overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
+    if not a or not b:
+        return None
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return sum(any(_same_person(x, y) for y in large) for x in small) / len(small)
 
 
 @dataclass(frozen=True)
@@ -290,7 +298,7 @@ def features(x: Comparable, y: Comparable) -> dict[str, float]:
     a, b = profile(x), profile(y)
     observed = {
         "sentence": _rescaled(sentence_similarity(a, b)),
-        "people": _overlap(a.people, b.people),
+        "people": _people_overlap(a.people, b.people),
         "items": _overlap(a.items, b.items),
         "date": _date_agreement(a.event.date, b.event.date),
         "location": _location_agreement(a.event, b.event),
