@@ -285,3 +285,12 @@ def test_crossdoc_people_match_by_name_not_surname(left, right, same):
     a = _event("e1", "d1", VISIT_A, people=(left,))
     b = _event("e2", "d2", VISIT_B, people=(right,))
     assert features(a, b)["people"] == same
+
+
+def test_crossdoc_merged_actor_takes_the_role_most_reports_give_it():
+    a = _event("e1", "d1", VISIT_A, day=date(2021, 3, 19), people=("Lloyd Austin",))
+    b = _event("e2", "d2", VISIT_B, day=date(2021, 3, 19), people=("Lloyd Austin",))
+    muddled = Event(**{**b.__dict__, "id": "e3", "mentions": (Mention("d3", "d3.txt", VISIT_B, 0, 10),),
+                       "actors": (*b.actors[:2], Actor("target", "Lloyd Austin", "person", "USA"))})
+    merged = merge_events("e1", [a, b, muddled])
+    assert [(x.role, x.name) for x in merged.actors if x.kind == "person"] == [("source", "Lloyd Austin")]

@@ -22,6 +22,7 @@ dedupe's three steps:
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from itertools import combinations, product
@@ -416,12 +417,23 @@ def merged_factuality(factualities: Iterable[str]) -> str:
 
 
 def _merged_actors(events: Sequence[Event]) -> tuple[Actor, ...]:
-    seen: dict[tuple[str, str, str], Actor] = {}
+    """Every actor once, in the role most reports give it (ties: the first report's role),
+    so that one report's mixed-up roles do not make a visitor its own host."""
+    votes: dict[tuple[str, str], Counter[str]] = {}
+    first: dict[tuple[str, str], Actor] = {}
     for e in events:
         for a in e.actors:
-            seen.setdefault((a.role, a.name, a.kind), a)
+            key = (a.name, a.kind)
+            votes.setdefault(key, Counter())[a.role] += 1
+            first.setdefault(key, a)
     order = {"source": 0, "participant": 1, "target": 2}
-    return tuple(sorted(seen.values(), key=lambda a: (order[a.role], a.kind != "country", a.name)))
+    actors = []
+    for key, actor in first.items():
+        top = max(votes[key].values())
+        role = actor.role if votes[key][actor.role] == top else min(
+            (r for r, n in votes[key].items() if n == top), key=lambda r: order[r])
+        actors.append(replace(actor, role=role))
+    return tuple(sorted(actors, key=lambda a: (order[a.role], a.kind != "country", a.name)))
 
 
 def _merged_items(events: Sequence[Event]) -> tuple[Item, ...]:
