@@ -294,3 +294,11 @@ def test_crossdoc_merged_actor_takes_the_role_most_reports_give_it():
                        "actors": (*b.actors[:2], Actor("target", "Lloyd Austin", "person", "USA"))})
     merged = merge_events("e1", [a, b, muddled])
     assert [(x.role, x.name) for x in merged.actors if x.kind == "person"] == [("source", "Lloyd Austin")]
+
+
+def test_crossdoc_named_items_must_agree():
+    def drill(eid: str, name: str) -> Event:
+        return _event(eid, f"d{eid}", f"Troops of the two states held the {name} drills in April 2023.", category="exercise",
+                      day=date(2023, 4, 11), items=(Item("exercise", name),), countries=("PHL", "USA"))
+    assert compatible(drill("1", "Balikatan"), drill("2", "Balikatan exercise"))
+    assert not compatible(drill("1", "Balikatan"), drill("2", "Salaknib"))

@@ -91,7 +91,7 @@ FACTUALITY_GROUP: Mapping[str, str] = {
     "proposed": "proposed", "speculative": "speculative", "negated": "negated",
 }
 FACTUALITY_PRECEDENCE: tuple[str, ...] = ("asserted", "planned", "negotiating", "speculative", "proposed", "negated")
-"""A merged event's factuality: the first of these that any of its mentions carries.
+"""A merged event's factuality: the first of these that any of its reports carries.
 Only factualities of one ``FACTUALITY_GROUP`` ever merge, so a proposal can never
 make a fact look proposed, nor a fact turn a proposal into one."""
 
@@ -161,17 +161,19 @@ def people(event: Event) -> frozenset[str]:
                      and not (a.title and _norm(a.name).endswith(_norm(a.title))))
 
 
-def _same_person(a: str, b: str) -> bool:
-    """'asim munir' is 'general asim munir' and 'munir'; 'ilham aliyev' is not 'heydar aliyev'."""
+def _same_name(a: str, b: str) -> bool:
+    """One name is the other or a longer form of it: 'asim munir' is 'general asim munir',
+    'balikatan' is 'balikatan exercise'; 'ilham aliyev' is not 'heydar aliyev'."""
     ta, tb = set(a.split()), set(b.split())
     return ta <= tb or tb <= ta
 
 
-def _people_overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
+def _names_overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
+    """Share of the smaller set's names that the other set also names (None if one is empty)."""
     if not a or not b:
         return None
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return sum(any(_same_person(x, y) for y in large) for x in small) / len(small)
+    return sum(any(_same_name(x, y) for y in large) for x in small) / len(small)
 
 
 @dataclass(frozen=True)
@@ -255,7 +257,7 @@ def compatible(x: Comparable, y: Comparable) -> bool:
             and dates_compatible(ea.date, eb.date)
             and _states_compatible(ea, eb)
             and _directions_compatible(a, b)
-            and not (a.items and b.items and not a.items & b.items)
+            and _names_overlap(a.items, b.items) != 0.0      # two different weapons or exercises
             and not (a.stage and b.stage and a.stage != b.stage))
 
 
@@ -268,12 +270,6 @@ def sentence_similarity(x: Comparable, y: Comparable) -> float:
 
 def _rescaled(ratio: float) -> float:
     return min(1.0, max(0.0, (ratio - SENTENCE_FLOOR) / (SENTENCE_CEILING - SENTENCE_FLOOR)))
-
-
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
-    if not a or not b:
-        return None
-    return len(a & b) / min(len(a), len(b))
 
 
 def _date_agreement(a: TimeSpan, b: TimeSpan) -> float | None:
@@ -299,8 +295,8 @@ def features(x: Comparable, y: Comparable) -> dict[str, float]:
     a, b = profile(x), profile(y)
     observed = {
         "sentence": _rescaled(sentence_similarity(a, b)),
-        "people": _people_overlap(a.people, b.people),
-        "items": _overlap(a.items, b.items),
+        "people": _names_overlap(a.people, b.people),
+        "items": _names_overlap(a.items, b.items),
         "date": _date_agreement(a.event.date, b.event.date),
         "location": _location_agreement(a.event, b.event),
     }
@@ -323,7 +319,7 @@ def transfer_stages(x: Comparable, y: Comparable) -> bool:
     dated against their order (a delivery before the contract) is two transfers."""
     a, b = profile(x), profile(y)
     return (a.event.category == b.event.category == "arms_transfer"
-            and bool(a.items & b.items)
+            and bool(_names_overlap(a.items, b.items))
             and _states_compatible(a.event, b.event)
             and _directions_compatible(a, b)
             and _stages_in_order(a.event, b.event))
