@@ -302,3 +302,13 @@ def test_crossdoc_named_items_must_agree():
                       day=date(2023, 4, 11), items=(Item("exercise", name),), countries=("PHL", "USA"))
     assert compatible(drill("1", "Balikatan"), drill("2", "Balikatan exercise"))
     assert not compatible(drill("1", "Balikatan"), drill("2", "Salaknib"))
+
+
+def test_crossdoc_cli_events_table_shows_ids_links_and_factuality_prefix(fixture_store):
+    from typer.testing import CliRunner
+    from bilat.cli import app
+    result = CliRunner().invoke(app, ["events", "--db", fixture_store.db, "--category", "arms_transfer", "--related"],
+                                terminal_width=250)
+    assert result.exit_code == 0, result.output
+    assert "[negotiating] FRA arms transfer to IDN" in result.stdout
+    assert "related" in result.stdout

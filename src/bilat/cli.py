@@ -13,6 +13,7 @@ from typing import Annotated, Any, Callable, Iterator, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -147,7 +148,7 @@ def _events_table(records: list[dict[str, Any]]) -> None:
     if related:
         table.add_column("related", overflow="fold")
     for r in records:
-        summary = r["summary"] or "; ".join(f"{a['role']}:{a['name']}" for a in r["actors"])
+        summary = escape(r["summary"] or "; ".join(f"{a['role']}:{a['name']}" for a in r["actors"]))  # "[planned] ..." is text, not markup
         cells = [_when(r["date"]), r["category"], r["factuality"], " ".join(r["countries"]), summary,
                  f"{r['n_documents']}/{r['n_independent_sources']}"]
         table.add_row(*([r["id"], *cells, " ".join(r.get("related", []))] if related else cells))
