@@ -13,7 +13,7 @@ from typing import Iterator
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "bilat"
-STAGES = ("ingest", "clean", "nlp", "actors", "temporal", "events", "claims", "link")
+STAGES = ("ingest", "clean", "nlp", "actors", "temporal", "events", "claims", "link", "crossdoc")
 FRONT_DOORS = ("bilat.store", "bilat.cli", "bilat.web", "bilat.api")
 
 # third-party package -> the only places (paths relative to src/bilat) allowed to import it

@@ -13,7 +13,8 @@ import pycountry
 
 from .config import Settings
 from .errors import BilatError, StoreError
-from .export import Format, What, event_records as _event_records, export as _export
+from .crossdoc.linking import link_new_events
+from .export import Format, What, event_records as _event_records, export as _export, merged_events
 from .records import CATEGORIES, FACTUALITIES, DocumentResult, Event, Rejected
 from .store import MEMORY, Store
 
@@ -22,7 +23,7 @@ Progress = Callable[[int, "int | None"], None]
 
 __all__ = [
     "IngestSummary", "check_filters", "demo", "event_records", "events", "export", "ingest",
-    "open_store", "valid_iso3",
+    "open_store", "related_events", "valid_iso3",
 ]
 
 
@@ -33,6 +34,7 @@ class IngestSummary:
     documents_known: int
     events_new: int
     rejected: tuple[Rejected, ...]
+    events_merged: int = 0    # new events that are reports of a happening another document also reports
 
     @property
     def nothing_read(self) -> bool:
@@ -98,6 +100,7 @@ class _Tally:
     skipped: int = 0      # documents already in the store
     results: int = 0      # documents analysed in this run
     documents_new: int = 0
+    events_merged: int = 0
 
     @property
     def documents_seen(self) -> int:
@@ -130,12 +133,14 @@ def ingest(paths: Sequence[str | Path], settings: Settings, on_progress: Progres
             results = [r for r in batch if isinstance(r, DocumentResult)]
             tally.results += len(results)
             tally.documents_new += store.add_results(results)
+            tally.events_merged += link_new_events(store, [e.id for r in results for e in r.events]).events_merged
         summary = IngestSummary(
             files_seen=tally.documents_seen + len(rejected),
             documents_new=tally.documents_new,
             documents_known=tally.documents_seen - tally.documents_new,
             events_new=store.counts()["events"] - events_before,
             rejected=tuple(rejected),
+            events_merged=tally.events_merged,
         )
         store.record_run(files_seen=summary.files_seen, documents_new=summary.documents_new,
                          documents_known=summary.documents_known, events_new=summary.events_new,
@@ -154,10 +159,22 @@ def demo(settings: Settings, on_progress: Progress | None = None) -> IngestSumma
 def events(settings: Settings, countries: Sequence[str] = (), categories: Sequence[str] = (),
            factualities: Sequence[str] = (), since: date | None = None,
            until: date | None = None) -> list[Event]:
-    """Stored events involving ANY of ``countries`` and matching every other filter."""
+    """Stored events, each report of one happening merged into one event, involving ANY
+    of ``countries`` and matching every other filter."""
     check_filters(countries, categories, factualities)
     with open_store(settings) as store:
-        return store.events(countries, categories, factualities, since, until)
+        return merged_events(store, countries, categories, factualities, since, until)
+
+
+def related_events(settings: Settings) -> dict[str, list[str]]:
+    """event id -> ids of the events that are other stages of the same arms transfer
+    (a statement of intent, the contract, the delivery): linked, not merged."""
+    with open_store(settings) as store:
+        out: dict[str, list[str]] = {}
+        for a, b in store.transfer_links():
+            out.setdefault(a, []).append(b)
+            out.setdefault(b, []).append(a)
+    return {k: sorted(v) for k, v in sorted(out.items())}
 
 
 def event_records(settings: Settings, countries: Sequence[str] = (), categories: Sequence[str] = (),

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Callable, Iterator, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -110,6 +111,7 @@ def _render_summary(summary: api.IngestSummary, db: str) -> None:
     table = Table(title="Ingest summary", show_header=False)
     for label, value in (("store", db), ("files", summary.files_seen), ("new documents", summary.documents_new),
                          ("known documents", summary.documents_known), ("new events", summary.events_new),
+                         ("merged across documents", summary.events_merged),
                          ("rejected", len(summary.rejected))):
         table.add_row(label, str(value))
     console = Console(highlight=False)
@@ -134,16 +136,22 @@ def _when(d: dict[str, Any]) -> str:
 
 def _events_table(records: list[dict[str, Any]]) -> None:
     table = Table(title=f"{len(records)} events")
+    related = any("related" in r for r in records)
+    if related:
+        table.add_column("id", no_wrap=True)
     table.add_column("date", no_wrap=True, max_width=12)
     table.add_column("category", overflow="fold", max_width=17)
     table.add_column("factuality", overflow="fold", max_width=11)
     table.add_column("countries", overflow="fold", max_width=11)
     table.add_column("summary", ratio=1, overflow="fold", min_width=24)
     table.add_column("docs", no_wrap=True)
+    if related:
+        table.add_column("related", overflow="fold")
     for r in records:
-        summary = r["summary"] or "; ".join(f"{a['role']}:{a['name']}" for a in r["actors"])
-        table.add_row(_when(r["date"]), r["category"], r["factuality"], " ".join(r["countries"]), summary,
-                      f"{r['n_documents']}/{r['n_independent_sources']}")
+        summary = escape(r["summary"] or "; ".join(f"{a['role']}:{a['name']}" for a in r["actors"]))  # "[planned] ..." is text, not markup
+        cells = [_when(r["date"]), r["category"], r["factuality"], " ".join(r["countries"]), summary,
+                 f"{r['n_documents']}/{r['n_independent_sources']}"]
+        table.add_row(*([r["id"], *cells, " ".join(r.get("related", []))] if related else cells))
     console = Console(highlight=False)
     if not console.is_terminal:
         console = Console(highlight=False, width=160)   # logs and pipes: no wrapping at 80 columns
@@ -188,8 +196,10 @@ def events(
     since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="Events overlapping this day or later (YYYY[-MM[-DD]]).")] = None,
     until: Annotated[Optional[str], typer.Option("--until", metavar="DATE", help="Events overlapping this day or earlier.")] = None,
     fmt: Annotated[EventsFormat, typer.Option("--format", help="Output format.")] = EventsFormat.table,
+    related: Annotated[bool, typer.Option("--related", help="Add each event's id and the ids of the other stages of the same arms transfer (table and json).")] = False,
 ) -> None:
-    """List stored events, filtered by country, category, factuality and date."""
+    """List stored events (each happening once, with all its reports), filtered by country,
+    category, factuality and date. 'docs' shows documents / independent sources."""
     country, category, factuality = country or [], category or [], factuality or []
     _check("--country", countries=country)
     _check("--category", categories=category)
@@ -197,6 +207,9 @@ def events(
     start, end = _parse_date(since, end=False), _parse_date(until, end=True)
     with _errors():
         records = api.event_records(_settings(db), country, category, factuality, start, end)
+        if related:
+            links = api.related_events(_settings(db))
+            records = [{**r, "related": links.get(r["id"], [])} for r in records]
     _RENDER[fmt](records)
 
 

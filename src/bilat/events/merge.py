@@ -156,6 +156,11 @@ def _summary(category: str, factuality: str, actors: tuple[Actor, ...], countrie
     return text if factuality == "asserted" else f"[{factuality}] {text}"
 
 
+def event_summary(category: str, factuality: str, actors: tuple[Actor, ...], countries: tuple[str, ...]) -> str:
+    """The one-line summary of an event (also used for events merged across documents)."""
+    return _summary(category, factuality, actors, countries)
+
+
 def _to_event(group: list["Candidate"], document: Document) -> Event:
     head = group[0]
     mentions = []

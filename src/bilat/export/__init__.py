@@ -15,6 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterator, Literal, Sequence, TextIO, get_args
 
+from ..crossdoc.coref import merge_events
+from ..crossdoc.corroboration import SourceCounter, documents_of, independent_source_counter
 from ..datafiles import read_data_yaml
 from ..errors import ExportError, KnowledgeError
 from ..records import CATEGORIES, Event
@@ -34,7 +36,8 @@ CROSSWALK_FILE = "crosswalk.yaml"
 
 __all__ = [
     "FORMATS", "WHATS", "cameo_code", "document_record", "document_records", "event_record",
-    "event_records", "export", "flatten_document", "flatten_event", "load_crosswalk", "plover_code",
+    "event_records", "export", "flatten_document", "flatten_event", "load_crosswalk", "merged_events",
+    "plover_code",
 ]
 
 
@@ -132,16 +135,40 @@ def document_record(doc: StoredDocument) -> dict[str, Any]:
     }
 
 
+def _matches(event: Event, factualities: Sequence[str], since: date | None, until: date | None) -> bool:
+    """The filters the store cannot apply before merging: factuality and date overlap
+    (an undated event never matches a date filter)."""
+    if factualities and event.factuality not in factualities:
+        return False
+    start, end = event.date.start, event.date.end or event.date.start
+    if (since is not None or until is not None) and start is None:
+        return False
+    return (since is None or (end is not None and end >= since)) and (until is None or (start is not None and start <= until))
+
+
+def merged_events(store: Store, countries: Sequence[str] = (), categories: Sequence[str] = (),
+                  factualities: Sequence[str] = (), since: date | None = None, until: date | None = None,
+                  counter: SourceCounter | None = None) -> list[Event]:
+    """Cross-document events (every report of one happening merged into one event)
+    matching every filter; ``countries`` matches ANY. Ordered by start date (unknown last), then id."""
+    counter = counter or independent_source_counter(store)
+    out = []
+    for canonical_id, members in store.event_groups(countries, categories).items():
+        n_sources = counter({d for e in members for d in documents_of(e)})
+        event = merge_events(canonical_id, members, n_sources)
+        if _matches(event, factualities, since, until):
+            out.append(event)
+    return sorted(out, key=lambda e: (e.date.start is None, e.date.start or date.min, e.id))
+
+
 def event_records(store: Store, countries: Sequence[str] = (), categories: Sequence[str] = (),
                   factualities: Sequence[str] = (), since: date | None = None,
                   until: date | None = None) -> list[dict[str, Any]]:
-    """Export records of the events matching the filters, with their source counts."""
-    sources = store.source_counts()
-    records = []
-    for event in store.events(countries, categories, factualities, since, until):
-        n_docs, n_clusters = sources.get(event.id, (0, 0))
-        records.append(event_record(event, n_documents=n_docs, n_independent_sources=n_clusters))
-    return records
+    """Export records of the cross-document events matching the filters, with their
+    document and independent-source counts."""
+    counter = independent_source_counter(store)
+    return [event_record(e, n_documents=len(documents_of(e)), n_independent_sources=counter(documents_of(e)))
+            for e in merged_events(store, countries, categories, factualities, since, until, counter)]
 
 
 def document_records(store: Store) -> list[dict[str, Any]]:

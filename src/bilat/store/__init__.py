@@ -13,7 +13,7 @@ from datetime import date
 from itertools import islice
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import duckdb
 
@@ -25,7 +25,8 @@ from .migrations import migrate, pending
 
 MEMORY = ":memory:"
 BATCH_RESULTS = 256
-CONTENT_TABLES = ("documents", "events", "event_countries", "event_actors", "event_items", "mentions")
+CONTENT_TABLES = ("documents", "events", "event_countries", "event_actors", "event_items", "mentions",
+                  "event_blocks", "event_pairs", "event_links")
 BOOKKEEPING_TABLES = ("runs",)
 _SQL_TYPES = frozenset({"VARCHAR", "INTEGER", "BIGINT", "DOUBLE", "DATE", "BOOLEAN"})
 
@@ -59,6 +60,9 @@ _MENTION_COLUMNS: Columns = (
     ("doc_path", "VARCHAR"), ("sentence", "VARCHAR"), ("attribution", "VARCHAR"),
     ("factuality", "VARCHAR"),
 )
+_BLOCK_COLUMNS: Columns = (("event_id", "VARCHAR"), ("key", "VARCHAR"), ("precise", "BOOLEAN"), ("anchored", "BOOLEAN"))
+_PAIR_COLUMNS: Columns = (("event_a", "VARCHAR"), ("event_b", "VARCHAR"), ("relation", "VARCHAR"), ("score", "DOUBLE"))
+_LINK_COLUMNS: Columns = (("event_id", "VARCHAR"), ("canonical_id", "VARCHAR"))
 
 
 @dataclass(frozen=True)
@@ -322,11 +326,12 @@ class Store:
         self._write(tables)
         return len([i for i in ids if i not in known])
 
-    def _write(self, tables: Sequence[tuple[str, Columns, list[tuple]]]) -> None:
+    def _write(self, tables: Sequence[tuple[str, Columns, list[tuple]]],
+               conflict: str = "ON CONFLICT DO NOTHING") -> None:
         self._con.execute("BEGIN TRANSACTION")
         try:
             for table, columns, rows in tables:
-                _insert_rows(self._con, table, columns, rows)
+                _insert_rows(self._con, table, columns, rows, conflict)
             self._con.execute("COMMIT")
         except duckdb.Error as exc:
             self._con.execute("ROLLBACK")
@@ -359,7 +364,8 @@ class Store:
     def events(self, countries: Sequence[str] = (), categories: Sequence[str] = (),
                factualities: Sequence[str] = (), since: date | None = None,
                until: date | None = None) -> list[Event]:
-        """Events matching every given filter.
+        """Document-level events (one per happening per document, before cross-document
+        merging; ``bilat.export.merged_events`` merges them) matching every given filter.
 
         ``countries``: events involving ANY of the given ISO3 codes. ``since``/``until``:
         events whose date interval overlaps [since, until]; undated events are then left out.
@@ -408,6 +414,108 @@ class Store:
             FROM mentions m LEFT JOIN documents d ON d.doc_id = m.doc_id
             GROUP BY m.event_id""").fetchall()
         return {eid: (int(n_docs), int(n_clusters)) for eid, n_docs, n_clusters in rows}
+
+    # ------------------------------------------------------------ cross-document events
+    def add_blocking_keys(self, rows: Iterable[tuple[str, str, bool, bool]]) -> None:
+        """Record (event id, key, precise, anchored) blocking keys; known rows are kept as they are."""
+        self._write((("event_blocks", _BLOCK_COLUMNS, _unique(rows, lambda r: r[:2])),))
+
+    def candidate_pairs(self, event_ids: Sequence[str], loose_limit: int,
+                        precise_limit: int | None = None) -> list[tuple[str, str]]:
+        """Pairs (a < b) of events sharing a blocking key, at least one of them in ``event_ids``.
+
+        Precise keys (year, item) pair directly; a loose key pairs two events only when one
+        of them is not anchored (has no precise key). Each given event takes at most
+        ``loose_limit`` loose partners and ``precise_limit`` precise ones (smallest ids
+        first), so that a crowded block costs a bounded amount per new event.
+        """
+        if not event_ids:
+            return []
+        rows = self._con.execute("""
+            WITH given AS (SELECT b.* FROM event_blocks b WHERE b.event_id IN (SELECT unnest(?::VARCHAR[]))),
+            hits AS (
+                SELECT DISTINCT g.event_id AS a, o.event_id AS b, g.precise AS precise
+                FROM given g JOIN event_blocks o ON o.key = g.key AND o.event_id <> g.event_id
+                WHERE g.precise OR NOT g.anchored OR NOT o.anchored),
+            ranked AS (
+                SELECT a, b, precise, row_number() OVER (PARTITION BY a, precise ORDER BY b) AS n FROM hits)
+            SELECT DISTINCT least(a, b), greatest(a, b) FROM ranked
+            WHERE n <= CASE WHEN precise THEN ? ELSE ? END
+            ORDER BY 1, 2""", [list(event_ids), precise_limit or 2 ** 31 - 1, loose_limit]).fetchall()
+        return [(a, b) for a, b in rows]
+
+    def events_by_id(self, event_ids: Sequence[str]) -> list[Event]:
+        """The document-level events with these ids (those the store has), by id."""
+        ids = sorted(set(event_ids))
+        if not ids:
+            return []
+        where, params = "e.id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+        rows = self._con.execute(
+            f"SELECT {', '.join('e.' + _quote(n) for n, _ in _EVENT_COLUMNS)} FROM events e "
+            f"WHERE {where} ORDER BY e.id", params).fetchall()
+        children = self._children(where, params)
+        return [_event_from_row(r, children) for r in rows]
+
+    def add_event_pairs(self, rows: Iterable[tuple[str, str, str, float]]) -> None:
+        """Record scored pairs (a, b, relation, score) with a < b; a pair already known is kept."""
+        self._write((("event_pairs", _PAIR_COLUMNS, _unique(rows, lambda r: r[:2])),))
+
+    def event_pairs_touching(self, event_ids: Iterable[str], relation: str) -> list[tuple[str, str, float]]:
+        """Stored pairs of this relation with either side in ``event_ids``."""
+        ids = sorted(set(event_ids))
+        rows = self._con.execute("""
+            SELECT event_a, event_b, score FROM event_pairs
+            WHERE relation = ? AND (event_a IN (SELECT unnest(?::VARCHAR[])) OR event_b IN (SELECT unnest(?::VARCHAR[])))
+            ORDER BY event_a, event_b""", [relation, ids, ids]).fetchall()
+        return [(a, b, float(score)) for a, b, score in rows]
+
+    def set_canonical_ids(self, links: Mapping[str, str]) -> None:
+        """Say which cross-document event each document-level event belongs to (upsert)."""
+        rows = sorted(links.items())
+        self._write((("event_links", _LINK_COLUMNS, rows),),
+                    conflict="ON CONFLICT (event_id) DO UPDATE SET canonical_id = excluded.canonical_id")
+
+    def canonical_ids(self, event_ids: Iterable[str] | None = None) -> dict[str, str]:
+        """document-level event id -> cross-document event id (an unlinked event is its own)."""
+        sql = "SELECT e.id, coalesce(l.canonical_id, e.id) FROM events e LEFT JOIN event_links l ON l.event_id = e.id"
+        if event_ids is None:
+            return dict(self._con.execute(sql).fetchall())
+        return dict(self._con.execute(sql + " WHERE e.id IN (SELECT unnest(?::VARCHAR[]))",
+                                      [sorted(set(event_ids))]).fetchall())
+
+    def event_groups(self, countries: Sequence[str] = (), categories: Sequence[str] = ()) -> dict[str, list[Event]]:
+        """cross-document event id -> its document-level events, for the cross-document events
+        involving ANY of ``countries`` (through any member) and of one of ``categories``."""
+        where, params = _filter_sql(countries, categories, (), None, None)
+        canonical = "coalesce(l.canonical_id, e.id)"
+        members = (f"SELECT e.id FROM events e LEFT JOIN event_links l ON l.event_id = e.id WHERE {canonical} IN "
+                   f"(SELECT {canonical} FROM events e LEFT JOIN event_links l ON l.event_id = e.id WHERE {where})")
+        ids = [i for (i,) in self._con.execute(members, params).fetchall()]
+        links = self.canonical_ids(ids)
+        groups: dict[str, list[Event]] = {}
+        for event in self.events_by_id(ids):
+            groups.setdefault(links[event.id], []).append(event)
+        return groups
+
+    def transfer_links(self) -> list[tuple[str, str]]:
+        """Pairs of cross-document events that are stages of one arms transfer (a < b)."""
+        rows = self._con.execute("""
+            SELECT DISTINCT least(ca, cb), greatest(ca, cb) FROM (
+                SELECT coalesce(la.canonical_id, p.event_a) AS ca, coalesce(lb.canonical_id, p.event_b) AS cb
+                FROM event_pairs p
+                LEFT JOIN event_links la ON la.event_id = p.event_a
+                LEFT JOIN event_links lb ON lb.event_id = p.event_b
+                WHERE p.relation = 'transfer')
+            WHERE ca <> cb ORDER BY 1, 2""").fetchall()
+        return [(a, b) for a, b in rows]
+
+    def mention_attributions(self) -> dict[str, frozenset[str]]:
+        """doc id -> the attributions its mentions carry (who the document says it got them from)."""
+        out: dict[str, set[str]] = {}
+        for doc_id, attribution in self._con.execute(
+                "SELECT DISTINCT doc_id, attribution FROM mentions WHERE attribution IS NOT NULL").fetchall():
+            out.setdefault(doc_id, set()).add(attribution)
+        return {d: frozenset(a) for d, a in out.items()}
 
     def applied_migrations(self) -> list[str]:
         """Names of the schema migrations recorded in this store, oldest first."""
