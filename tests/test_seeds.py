@@ -441,8 +441,6 @@ def test_seeds_002_non_recognition_of_armenia_is_negated(seeds):
     assert "ARM" in refusal.countries
 
 
-@pytest.mark.xfail(strict=False, reason="extractor: the trilateral agreement signed by the foreign ministers in "
-                                        "January 2021 is not found")
 def test_seeds_002_trilateral_agreement_of_january_2021(seeds):
     agreement = the_event(seeds["002"], "with the signing of an agreement", "agreement")
     assert agreement.factuality == "asserted"
