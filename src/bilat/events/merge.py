@@ -9,6 +9,7 @@ conflicting named people, and, for visits, the same direction.
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ..knowledge import Knowledge
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 SYMMETRIC = frozenset({"meeting", "exercise", "agreement", "defence_industry", "other_cooperation", "armed_conflict"})
 # Happenings that the next sentence often elaborates without naming anyone anew.
 ELABORATED = frozenset({"visit", "meeting", "exercise", "agreement", "arms_transfer", "training", "defence_industry"})
+# A date the text states beats one from the document's date or the clause's aspect.
+BASIS_RANK = {"document": 1, "unknown": 2}
 GRANULARITY_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4, "unknown": 5}
 SUMMARY_VERBS = {
     "visit": "visits", "meeting": "meets", "agreement": "agreement with", "exercise": "exercise with",
@@ -32,10 +35,9 @@ SUMMARY_VERBS = {
 def _dates_compatible(a: TimeSpan, b: TimeSpan) -> bool:
     if not a.known or not b.known:
         return True
-    if a.granularity == "day" and b.granularity == "day":
+    if a.granularity == "day" and b.granularity == "day" and a.start and b.start:
         return a.start == b.start
-    assert a.start and a.end and b.start and b.end
-    return a.start <= b.end and b.start <= a.end
+    return (a.start or date.min) <= (b.end or date.max) and (b.start or date.min) <= (a.end or date.max)
 
 
 def _sources(c: "Candidate") -> set[str]:
@@ -93,7 +95,8 @@ def _best_date(group: list["Candidate"]) -> TimeSpan:
     known = [m.date for m in group if m.date.known]
     if not known:
         return TimeSpan.unknown()
-    return min(known, key=lambda d: (GRANULARITY_RANK[d.granularity], (d.end - d.start).days if d.start and d.end else 0))
+    return min(known, key=lambda d: (d.start is None or d.end is None, BASIS_RANK.get(d.basis, 0),
+                                     GRANULARITY_RANK[d.granularity], (d.end - d.start).days if d.start and d.end else 0))
 
 
 def _actor_records(group: list["Candidate"]) -> tuple[Actor, ...]:

@@ -1,0 +1,475 @@
+"""When an event happened: the date its clause states, placed by the publication date,
+the event's tense and the events before it in the text.
+
+Plain functions over spaCy spans and records; extract.py calls them for each
+trigger before it resolves the actors, so that titles resolve at the event's
+date. The rules, in the order they apply:
+
+1. A date the trigger's clause states: explicit and partial dates and ranges
+   (temporal.expressions), relative expressions placed by the publication
+   date ("yesterday", "on Wednesday", "earlier this month": temporal.relative),
+   named historical events ("during the 44-day war": temporal.periods; "last
+   year's 44-day war" is the war when it falls in that year). "since X" runs
+   from X to the publication date; "before X" is open at the start.
+2. Tense places what the text leaves open: a yearless date or a bare weekday in
+   a report of the past is the latest one on or before publication; in a plan
+   ("will visit Japan on March 3") the first one on or after it. A weekday-date
+   pair ("Thursday, December 5") takes the year where the weekday fits, nearest
+   the publication date.
+3. A chain phrase ("the following day", "two days later", "later that year",
+   data/dating.yaml) counts from the previous dated event in the text.
+4. Aspect: "has been training pilots" is ongoing up to publication (start
+   unknown, basis "inferred"); "the ongoing visit" / "is currently visiting"
+   takes the document's date (basis "document").
+5. Anything else stays unknown: background is never given the publication date.
+
+The publication date is an interval (``Anchor``). Relative expressions are
+read at both of its ends and the results joined, so an uncertain publication
+date widens the event's date instead of inventing precision.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from ..datafiles import read_data_mapping
+from ..errors import KnowledgeError
+from ..records import Document, PubDate, TimeSpan
+from ..temporal.expressions import DateMention, coarser, find_dates, span_for_year, weekday_date_years
+from ..temporal.periods import find_named_periods
+from ..temporal.relative import NUMBER_WORDS, Direction, find_relative_dates, weekday_on
+from .triggers import Trigger
+
+Tense = Literal["past", "future", "nearest", "ongoing", "current"]
+Unit = Literal["day", "week", "month", "year"]
+
+MAX_ANCHOR_DAYS = 31          # a wider publication interval anchors nothing (the year hint takes over)
+_DATING_FILE = "dating.yaml"
+_UNITS = ("day", "week", "month", "year")
+_BASE_GRAINS = {"day": {"day"}, "week": {"day"}, "month": {"day", "month"}, "year": {"day", "month", "year"}}
+_SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:the\s+)?$", re.IGNORECASE)
+_BEFORE = re.compile(r"\b(?:before|prior\s+to|until|till|up\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+_CHAIN_ARTICLE = re.compile(r"\bthe\s+$", re.IGNORECASE)          # "the next year" is a chain, not anchored
+_POSSESSIVE_GAP = re.compile(r"^['’]s\s+(?:the\s+)?$")            # "last year's 44-day war"
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_HAVE = frozenset({"have", "has", "had", "'ve"})
+
+
+# ---------------------------------------------------------------- the publication anchor
+
+@dataclass(frozen=True)
+class Anchor:
+    """The publication date as a short interval of days; relative expressions count from it."""
+
+    start: date
+    end: date
+
+    @property
+    def day(self) -> date:
+        """One day to look things up on (office holders): the interval's first day."""
+        return self.start
+
+
+def publication_anchor(published: PubDate, max_days: int = MAX_ANCHOR_DAYS) -> Anchor | None:
+    """The publication interval when it is known to within ``max_days`` days, else None."""
+    if published.start is None or published.end is None or (published.end - published.start).days > max_days:
+        return None
+    return Anchor(published.start, published.end)
+
+
+def publication_day(document: Document) -> date | None:
+    """The document's publication day when it is known to within a week (for title lookups)."""
+    pub = document.published
+    if pub.start and pub.end and (pub.end - pub.start).days <= 7:
+        return pub.start
+    return None
+
+
+# ---------------------------------------------------------------- cue data
+
+@dataclass(frozen=True)
+class ChainRule:
+    """One row of the chain table: a phrase pattern and the step it makes from the previous event."""
+
+    pattern: re.Pattern[str]
+    unit: Unit
+    offset: int | None        # None: the number comes from "{n}" in the phrase
+    sign: int = 1
+    rest: bool = False
+
+
+@dataclass(frozen=True)
+class DatingCues:
+    current: re.Pattern[str]
+    chains: tuple[ChainRule, ...]
+
+
+_NUMBER_ALT = r"(?P<n>\d{1,2}|" + "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True)) + ")"
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    body = r"\s+".join(re.escape(w) for w in phrase.split()).replace(re.escape("{n}"), _NUMBER_ALT)
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+
+
+def _chain_rule(record: object, where: str) -> list[ChainRule]:
+    if not isinstance(record, dict) or not isinstance(record.get("phrases"), list) or not record["phrases"]:
+        raise KnowledgeError(f"{where}: needs a non-empty 'phrases' list")
+    unit = record.get("unit")
+    if unit not in _UNITS:
+        raise KnowledgeError(f"{where} field 'unit': {unit!r} is not one of {', '.join(_UNITS)}")
+    rules = []
+    for phrase in record["phrases"]:
+        has_n = "{n}" in str(phrase)
+        offset = record.get("offset")
+        if not has_n and not isinstance(offset, int):
+            raise KnowledgeError(f"{where}: phrase {phrase!r} needs an integer 'offset' (or '{{n}}' in the phrase)")
+        sign = record.get("sign", 1)
+        if sign not in (1, -1):
+            raise KnowledgeError(f"{where} field 'sign': write 1 (later) or -1 (earlier)")
+        rules.append(ChainRule(_phrase_pattern(str(phrase)), unit, None if has_n else offset, sign,
+                               bool(record.get("rest", False))))
+    return rules
+
+
+def parse_dating_cues(data: object, source: str = _DATING_FILE) -> DatingCues:
+    """Validate the contents of dating.yaml (see the comment at its top)."""
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{source}: expected a mapping with 'current' and 'chains'")
+    current = data.get("current")
+    if not isinstance(current, list) or not all(isinstance(w, str) and w for w in current):
+        raise KnowledgeError(f"{source} field 'current': needs a list of words")
+    chains = data.get("chains")
+    if not isinstance(chains, list):
+        raise KnowledgeError(f"{source} field 'chains': needs a list of records")
+    rules = [r for i, rec in enumerate(chains) for r in _chain_rule(rec, f"{source} chains record {i}")]
+    words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(current, key=len, reverse=True))
+    return DatingCues(re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE), tuple(rules))
+
+
+@lru_cache(maxsize=1)
+def load_dating_cues() -> DatingCues:
+    """The cue words shipped in bilat/data/dating.yaml."""
+    return parse_dating_cues(read_data_mapping(_DATING_FILE))
+
+
+# ---------------------------------------------------------------- clauses
+
+def owning_clause(tok: Token, clauses: dict[int, Trigger]) -> int | None:
+    """The clause (token index) of the first trigger above a token."""
+    for node in [tok, *tok.ancestors]:
+        if node.i in clauses:
+            return node.i
+    return None
+
+
+def _verb_of(trigger: Trigger, doc: Doc) -> Token:
+    """The verb that carries the tense of a trigger's clause."""
+    node = doc[trigger.clause]
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i and node.dep_ not in {"ROOT"}:
+        node = node.head
+    return node
+
+
+def clause_tense(trigger: Trigger, doc: Doc, factuality: str, cues: DatingCues | None = None) -> Tense:
+    """What the clause says about time: a plan (future), a report of the past, an ongoing
+    activity ("has been training"), a happening at the time of writing ("the ongoing visit")."""
+    cues = cues or load_dating_cues()
+    trig, verb = doc[trigger.token], _verb_of(trigger, doc)
+    before_trigger = " ".join(c.text for c in trig.lefts if c.dep_ in {"amod", "compound", "advmod"}) \
+        if trig.pos_ in {"NOUN", "PROPN"} else ""                      # "the ongoing visit"
+    verb_modifiers = " ".join(t.text for c in verb.children if c.dep_ in {"advmod", "prep", "acomp"} and c.i != trig.i
+                              and len(list(c.subtree)) <= 2 for t in c.subtree)                      # "is currently visiting", "is under way"
+    if cues.current.search(before_trigger) or cues.current.search(verb_modifiers):
+        return "current"
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    aux_words = {c.lower_ for c in auxes}
+    if factuality == "planned" or aux_words & _FUTURE_AUX:
+        return "future"
+    if verb.tag_ == "VBG" and aux_words & _HAVE and "been" in aux_words:
+        return "ongoing"
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and aux_words & _HAVE) or aux_words & {"did", "was", "were", "had"}:
+        return "past"
+    return "nearest"
+
+
+def _direction(tense: Tense) -> Direction:
+    return "future" if tense == "future" else "past" if tense in ("past", "ongoing") else "nearest"
+
+
+# ---------------------------------------------------------------- placing dates
+
+def _join(a: TimeSpan, b: TimeSpan) -> TimeSpan:
+    """The smallest span holding both readings (one per end of the publication interval)."""
+    if (a.start, a.end) == (b.start, b.end):
+        return a
+    starts = [d for d in (a.start, b.start) if d is not None]
+    ends = [d for d in (a.end, b.end) if d is not None]
+    return replace(a, start=min(starts) if len(starts) == 2 else None, end=max(ends) if len(ends) == 2 else None,
+                   granularity=coarser(a.granularity, b.granularity))
+
+
+def _occurrences(dm: DateMention, years: range) -> list[TimeSpan]:
+    assert dm.yearless is not None
+    spans = [span_for_year(dm.yearless, y, "relative") for y in years]
+    return [s for s in spans if s is not None and s.start is not None]
+
+
+def _place_yearless(dm: DateMention, anchor: Anchor, direction: Direction) -> TimeSpan:
+    """A day or month without a year, placed by the publication interval and the tense."""
+    assert dm.yearless is not None
+    if dm.weekday is not None and dm.yearless.day is not None:
+        fitting = _weekday_fit(dm, anchor, direction)
+        if fitting is not None:
+            return fitting
+    if dm.yearless.relation != "nearest" or direction == "nearest":
+        return _join(dm.span, _yearless_at(dm, anchor.end)) if dm.span.known else dm.span
+    years = range(anchor.start.year - 1, anchor.end.year + 2)
+    found = _occurrences(dm, years)
+    if direction == "past":
+        before = [s for s in found if s.start <= anchor.start]
+        chosen = ([before[-1]] if before else []) + [s for s in found if anchor.start < s.start <= anchor.end]
+    else:
+        after = [s for s in found if s.start >= anchor.end]
+        chosen = [s for s in found if anchor.start <= s.start < anchor.end] + ([after[0]] if after else [])
+    if not chosen:
+        return dm.span
+    span = chosen[0]
+    for other in chosen[1:]:
+        span = _join(span, other)
+    return replace(span, granularity=span.granularity if len(chosen) == 1 else coarser(span.granularity, "year"),
+                   text=dm.text)
+
+
+def _yearless_at(dm: DateMention, day: date) -> TimeSpan:
+    again = find_dates(dm.text, anchor=day)
+    return again[0].span if again else dm.span
+
+
+def _weekday_fit(dm: DateMention, anchor: Anchor, direction: Direction) -> TimeSpan | None:
+    """"Thursday, December 5": the year in which December 5 is a Thursday, nearest the anchor
+    (in the past for a report, in the future for a plan when both are equally near)."""
+    assert dm.yearless is not None and dm.weekday is not None and dm.yearless.day is not None
+    years = weekday_date_years(dm.weekday, dm.yearless.month, dm.yearless.day, anchor.start.year)
+    spans = [s for y in years if (s := span_for_year(dm.yearless, y, "relative")) is not None]
+
+    def distance(span: TimeSpan) -> tuple[int, int]:
+        assert span.start is not None
+        gap = (anchor.start - span.start).days if span.start < anchor.start else \
+            (span.start - anchor.end).days if span.start > anchor.end else 0
+        wrong_side = (direction == "past" and span.start > anchor.end) or (direction == "future" and span.start < anchor.start)
+        return (gap + (400 if wrong_side else 0), 0 if span.start <= anchor.end else 1)
+
+    spans = [s for s in spans if s.start is not None]
+    if not spans:
+        return None
+    return replace(min(spans, key=distance), text=dm.text)
+
+
+def _at_both_ends(found_at, anchor: Anchor) -> list[DateMention]:
+    """Mentions read at the anchor's first day, widened by those read at its last day."""
+    first = found_at(anchor.start)
+    if anchor.start == anchor.end:
+        return first
+    last = {(m.start, m.end): m for m in found_at(anchor.end)}
+    out = []
+    for m in first:
+        other = last.get((m.start, m.end))
+        if other is not None and m.span.basis == "relative" and m.yearless is None:
+            m = replace(m, span=replace(_join(m.span, other.span), text=m.span.text))
+        out.append(m)
+    return out
+
+
+def _select(mentions: list[DateMention]) -> list[DateMention]:
+    """Longest first, then earlier in the list; no overlaps; in text order."""
+    chosen: list[DateMention] = []
+    for m in sorted(mentions, key=lambda m: -(m.end - m.start)):
+        if all(m.end <= c.start or m.start >= c.end for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _possessive_periods(text: str, dates: list[DateMention], periods: list[DateMention]) -> list[DateMention]:
+    """"last year's 44-day war": the war, when it falls in the year the text names."""
+    out = []
+    for p in periods:
+        before = [d for d in dates if d.end <= p.start and _POSSESSIVE_GAP.match(text[d.end:p.start])]
+        if before and before[-1].span.start and before[-1].span.end and p.span.start:
+            d = before[-1]
+            inside = d.span.start <= p.span.start <= d.span.end
+            span = p.span if inside else d.span
+            out.append(DateMention(d.start, p.end, text[d.start:p.end], replace(span, text=text[d.start:p.end])))
+        else:
+            out.append(p)
+    return out
+
+
+def _bounded(text: str, dm: DateMention, anchor: Anchor | None) -> DateMention:
+    """"since 2016" runs to the publication date; "before 2019" has no start."""
+    head = text[max(0, dm.start - 20):dm.start]
+    span = dm.span
+    if span.start is None:
+        return dm
+    if _SINCE.search(head):
+        end = anchor.end if anchor and anchor.end >= span.start else None
+        return replace(dm, span=replace(span, end=end, basis="inferred" if span.basis == "explicit" else span.basis))
+    if _BEFORE.search(head) and head.rstrip().lower().endswith(("before", "prior to")):
+        return replace(dm, span=replace(span, start=None, end=span.start - timedelta(days=1)))
+    return dm
+
+
+def sentence_dates(text: str, anchor: Anchor | None, year_hint: int | None,
+                   direction: Direction = "nearest") -> list[DateMention]:
+    """Every date expression in a sentence, placed by the anchor and the direction, in order."""
+    if anchor is not None:
+        dates = _at_both_ends(lambda day: find_dates(text, anchor=day), anchor)
+        dates = [replace(d, span=_place_yearless(d, anchor, direction)) if d.yearless else d for d in dates]
+        relative = _at_both_ends(lambda day: find_relative_dates(text, day, direction), anchor)
+    else:
+        dates, relative = find_dates(text, year_hint=year_hint), []
+    dates = [d for d in dates if not (d.span.basis == "relative" and d.yearless is None
+                                      and _CHAIN_ARTICLE.search(text[max(0, d.start - 6):d.start]))]
+    periods = _possessive_periods(text, dates, find_named_periods(text, anchor=anchor.end if anchor else None))
+    found = _select([*periods, *dates, *relative])
+    return [_bounded(text, d, anchor) for d in found if d.span.start is not None or d.span.end is not None]
+
+
+def pick_date(sent: Span, trigger: Trigger, clauses: dict[int, Trigger], anchor: Anchor | None,
+              year_hint: int | None, tense: Tense = "nearest") -> TimeSpan:
+    """The date the trigger's clause states: the nearest date expression that no other
+    event's clause owns; unknown when there is none."""
+    doc = sent.doc
+    best: tuple[int, TimeSpan] | None = None
+    for dm in sentence_dates(sent.text, anchor, year_hint, _direction(tense)):
+        span = doc.char_span(sent.start_char + dm.start, sent.start_char + dm.end, alignment_mode="expand")
+        if span is None:
+            continue
+        owner = owning_clause(span.root, clauses)
+        if owner is not None and owner != trigger.clause and owner == span.root.i and span.root.head.i != span.root.i:
+            owner = owning_clause(span.root.head, clauses)   # "supported X during the 44-day war": the war dates both
+        if owner is not None and owner != trigger.clause:
+            continue
+        dist = abs(span.root.i - trigger.token)
+        if best is None or dist < best[0]:
+            best = (dist, dm.span)
+    return best[1] if best else TimeSpan.unknown()
+
+
+def aspect_date(sent: Span, trigger: Trigger, anchor: Anchor | None, tense: Tense) -> TimeSpan | None:
+    """The date an undated clause gets from its aspect: ongoing up to publication, or the
+    document's date for what happens as the text is written; None otherwise."""
+    if anchor is None:
+        return None
+    doc = sent.doc
+    if tense == "current":
+        cue = load_dating_cues().current.search(doc[doc[trigger.token].left_edge.i:trigger.clause + 1].text) \
+            or load_dating_cues().current.search(sent.text)
+        return TimeSpan(anchor.start, anchor.end, "day", "document", cue.group(0) if cue else None)
+    if tense == "ongoing":
+        verb = _verb_of(trigger, doc)
+        words = [t for t in verb.children if t.dep_ == "aux"] + [verb]
+        text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+        return TimeSpan(None, anchor.end, "day", "inferred", text)
+    return None
+
+
+# ---------------------------------------------------------------- chains
+
+def chain_match(text: str, cues: DatingCues | None = None) -> tuple[re.Match[str], ChainRule] | None:
+    """The first chain phrase in ``text`` (the longest where two start together)."""
+    cues = cues or load_dating_cues()
+    found = [(m, rule) for rule in cues.chains if (m := rule.pattern.search(text))]
+    if not found:
+        return None
+    return min(found, key=lambda f: (f[0].start(), -len(f[0].group(0))))
+
+
+def _step(rule: ChainRule, match: re.Match[str]) -> int:
+    if rule.offset is not None:
+        return rule.offset
+    raw = match.group("n").lower()
+    return rule.sign * (int(raw) if raw.isdigit() else NUMBER_WORDS[raw])
+
+
+def chained_date(text: str, previous: TimeSpan | None) -> TimeSpan | None:
+    """"The following day ...", "two days later", "later that year" after a dated event."""
+    found = chain_match(text)
+    if found is None or previous is None or previous.start is None:
+        return None
+    m, rule = found
+    if previous.granularity not in _BASE_GRAINS[rule.unit]:
+        return None          # a day counts only from a day, a month from a month or a day
+    n, base, phrase = _step(rule, m), previous.start, m.group(0)
+    if rule.unit in ("day", "week"):
+        day = base + timedelta(days=n * (7 if rule.unit == "week" else 1))
+        return TimeSpan(day, day, "day", "relative", phrase)
+    if rule.unit == "month":
+        index = base.year * 12 + base.month - 1 + n
+        y, mo = index // 12, index % 12 + 1
+        start = base if rule.rest and n == 0 else date(y, mo, 1)
+        return TimeSpan(start, date(y, mo, calendar.monthrange(y, mo)[1]), "month", "relative", phrase)
+    year = base.year + n
+    start = base if rule.rest and n == 0 else date(year, 1, 1)
+    return TimeSpan(start, date(year, 12, 31), "year", "relative", phrase)
+
+
+def chain_applies(sent: Span, trig: Trigger, clauses: dict[int, Trigger]) -> bool:
+    """"The following day X met Y and thanked Z": the phrase dates its own clause and the
+    clauses coordinated with it, not what they talk about."""
+    found = chain_match(sent.text)
+    if found is None:
+        return False
+    m = found[0]
+    span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+    if span is None:
+        return False
+    owner = owning_clause(span.root, clauses)
+    doc = sent.doc
+    if owner is None:    # the phrase parsed as the root ("The following day [that] X met Y")
+        owners = {c for c in clauses if doc[c].head.i == span.root.i or c == span.root.i}
+    else:
+        owners = {owner}
+    clause = doc[trig.clause]
+    return trig.clause in owners or (clause.dep_ == "conj" and clause.head.i in owners)
+
+
+# ---------------------------------------------------------------- one event
+
+def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factuality: str,
+               anchor: Anchor | None, year_hint: int | None, previous: TimeSpan | None) -> TimeSpan:
+    """The date of one event: stated, else chained to the previous dated event, else from
+    its aspect, else unknown."""
+    tense = clause_tense(trig, sent.doc, factuality)
+    when = pick_date(sent, trig, clauses, anchor, year_hint, tense)
+    if when.known:
+        return when
+    chained = chained_date(sent.text, previous)
+    if chained is not None and chain_applies(sent, trig, clauses):
+        return chained
+    return aspect_date(sent, trig, anchor, tense) or when
+
+
+def lookup_day(when: TimeSpan, fallback: date | None) -> date | None:
+    """The day on which to look up who held an office for an event dated ``when``: the
+    publication day when it falls inside the event's interval, else the interval's middle
+    (its end when the start is open); ``fallback`` for undated events."""
+    if when.start is None:
+        return when.end or fallback
+    end = when.end or when.start
+    if fallback is not None and when.start <= fallback <= end:
+        return fallback
+    return when.start + (end - when.start) / 2
+
+
+__all__ = [
+    "Anchor", "ChainRule", "DatingCues", "Tense", "aspect_date", "chain_applies", "chain_match", "chained_date",
+    "clause_tense", "date_event", "load_dating_cues", "lookup_day", "owning_clause", "parse_dating_cues",
+    "pick_date", "publication_anchor", "publication_day", "sentence_dates",
+]
