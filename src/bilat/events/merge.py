@@ -203,7 +203,16 @@ def _mere_reference(c: "Candidate") -> bool:
     """"the conflict", "his visit" with nothing earlier to refer to and nothing of its own
     (no date, not in the headline or lead): a reference, not a report."""
     return (c.trigger.definite and c.trigger.kind in {"noun", "phrase"} and c.sentence_index > 1
-            and not c.date.known and c.sentence.doc[c.trigger.token].pos_ != "VERB")
+            and not _own_date(c) and c.sentence.doc[c.trigger.token].pos_ != "VERB")
+
+
+def _own_date(c: "Candidate") -> bool:
+    """A date the sentence gives the happening; a named period that is the trigger itself
+    ("the Cold War", "the 44-day war") only names a known happening and does not count."""
+    d = c.date
+    if not d.known:
+        return False
+    return not (d.basis == "inferred" and d.text and c.sentence.doc[c.trigger.token].text in d.text)
 
 
 def merge_candidates(candidates: list["Candidate"], document: Document, kb: Knowledge) -> list[Event]:
