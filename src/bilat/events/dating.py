@@ -443,9 +443,11 @@ def chain_applies(sent: Span, trig: Trigger, clauses: dict[int, Trigger]) -> boo
 # ---------------------------------------------------------------- one event
 
 def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factuality: str,
-               anchor: Anchor | None, year_hint: int | None, previous: TimeSpan | None) -> TimeSpan:
-    """The date of one event: stated, else chained to the previous dated event, else from
-    its aspect, else unknown."""
+               anchor: Anchor | None, year_hint: int | None, previous: TimeSpan | None,
+               setting: TimeSpan | None = None, headline: bool = False) -> TimeSpan:
+    """The date of one event: stated; else chained to the previous dated event; else the
+    date of the happening it names as its setting ("signed during the visit"); else from
+    its aspect; else, for a headline reporting news, the document's date; else unknown."""
     tense = clause_tense(trig, sent.doc, factuality)
     when = pick_date(sent, trig, clauses, anchor, year_hint, tense)
     if when.known:
@@ -453,7 +455,14 @@ def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factualit
     chained = chained_date(sent.text, previous)
     if chained is not None and chain_applies(sent, trig, clauses):
         return chained
-    return aspect_date(sent, trig, anchor, tense) or when
+    if setting is not None and setting.known:
+        return setting
+    aspect = aspect_date(sent, trig, anchor, tense)
+    if aspect is not None:
+        return aspect
+    if headline and anchor is not None and factuality == "asserted" and tense in ("nearest", "past"):
+        return TimeSpan(anchor.start, anchor.end, "day", "document", None)   # the news the headline reports
+    return when
 
 
 def lookup_day(when: TimeSpan, fallback: date | None) -> date | None:

@@ -231,6 +231,7 @@ class _DocumentExtractor:
         self.quote_speakers = self._quote_speakers()
         self.last_dated: TimeSpan | None = None
         self.chain_base: TimeSpan | None = None
+        self.dated_by_category: dict[str, TimeSpan] = {}
 
     def _focus(self) -> tuple[str, ...]:
         counts: Counter = Counter()
@@ -277,7 +278,7 @@ class _DocumentExtractor:
             events = refined(events, self.doc, self.lex)
             clauses = {t.clause: t for t in triggers if t.reference}
             clauses.update({t.clause: t for t in events})
-            judged = {t.token: self._judge(sent, t, clauses) for t in events}
+            judged = {t.token: self._judge(index, sent, t, clauses, context) for t in events}
             resolved = self._resolve(sent, [when for _, _, when in judged.values()])   # titles at the event's date
             for trig in events:
                 cand = self._candidate(index, sent, trig, clauses, resolved, context, judged[trig.token])
@@ -285,12 +286,16 @@ class _DocumentExtractor:
                     candidates.append(cand)
                     if cand.date.known:
                         self.last_dated = cand.date
+                        self.dated_by_category[cand.category] = cand.date   # "during the visit" dates later clauses
         return merge_candidates(candidates, self.document, self.kb)
 
-    def _judge(self, sent: Span, trig: Trigger, clauses: dict[int, Trigger]) -> tuple[str, str | None, TimeSpan]:
+    def _judge(self, index: int, sent: Span, trig: Trigger, clauses: dict[int, Trigger],
+               context: str | None) -> tuple[str, str | None, TimeSpan]:
         """Factuality, its cue and the date of one trigger: all that comes before the actors."""
         factuality, cue = factuality_of(trig, sent, self.lex, _nested(trig, clauses, self.doc))
-        when = date_event(sent, trig, clauses, factuality, self.anchor, self.year_hint, self.chain_base)
+        headline = index == 0 and bool(self.document.title) and sent.text.strip().startswith(self.document.title.strip()[:40])
+        when = date_event(sent, trig, clauses, factuality, self.anchor, self.year_hint, self.chain_base,
+                          setting=self.dated_by_category.get(context) if context else None, headline=headline)
         return factuality, cue, when
 
     def _resolve(self, sent: Span, dates: list[TimeSpan]) -> dict[int, EntityActor]:

@@ -33,8 +33,8 @@ SUMMARY_VERBS = {
 
 
 def _dates_compatible(a: TimeSpan, b: TimeSpan) -> bool:
-    if not a.known or not b.known:
-        return True
+    if not a.known or not b.known or "document" in (a.basis, b.basis):
+        return True          # the document's date is a fallback, not evidence of another day
     if a.granularity == "day" and b.granularity == "day" and a.start and b.start:
         return a.start == b.start
     return (a.start or date.min) <= (b.end or date.max) and (b.start or date.min) <= (a.end or date.max)
