@@ -57,6 +57,7 @@ _SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:the\s+)?$", re.IGNORECASE)
 _BEFORE = re.compile(r"\b(?:before|prior\s+to|until|till|up\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 _CHAIN_ARTICLE = re.compile(r"\bthe\s+$", re.IGNORECASE)          # "the next year" is a chain, not anchored
 _POSSESSIVE_GAP = re.compile(r"^['’]s\s+(?:the\s+)?$")            # "last year's 44-day war"
+_APPOSITION = re.compile(r"^\s*,\s*(?:on\s+|in\s+)?$", re.IGNORECASE)
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HAVE = frozenset({"have", "has", "had", "'ve"})
 
@@ -311,6 +312,25 @@ def _possessive_periods(text: str, dates: list[DateMention], periods: list[DateM
     return out
 
 
+def _finer(a: TimeSpan, b: TimeSpan) -> bool:
+    """Is ``a`` a narrower interval than ``b``?"""
+    if a.start is None or a.end is None or b.start is None or b.end is None:
+        return False
+    return (a.end - a.start) < (b.end - b.start)
+
+
+def _appositions(text: str, found: list[DateMention]) -> list[DateMention]:
+    """"last week, on Thursday, December 5": the second, more precise date stands for both."""
+    out: list[DateMention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is not None and _APPOSITION.match(text[prev.end:m.start]) and _finer(m.span, prev.span):
+            out[-1] = replace(m, start=prev.start, text=text[prev.start:m.end], span=replace(m.span, text=text[prev.start:m.end]))
+        else:
+            out.append(m)
+    return out
+
+
 def _bounded(text: str, dm: DateMention, anchor: Anchor | None) -> DateMention:
     """"since 2016" runs to the publication date; "before 2019" has no start."""
     head = text[max(0, dm.start - 20):dm.start]
@@ -337,7 +357,7 @@ def sentence_dates(text: str, anchor: Anchor | None, year_hint: int | None,
     dates = [d for d in dates if not (d.span.basis == "relative" and d.yearless is None
                                       and _CHAIN_ARTICLE.search(text[max(0, d.start - 6):d.start]))]
     periods = _possessive_periods(text, dates, find_named_periods(text, anchor=anchor.end if anchor else None))
-    found = _select([*periods, *dates, *relative])
+    found = _appositions(text, _select([*periods, *dates, *relative]))
     return [_bounded(text, d, anchor) for d in found if d.span.start is not None or d.span.end is not None]
 
 
