@@ -164,8 +164,11 @@ def test_a_vague_publication_date_anchors_nothing():
 
 
 def test_since_runs_to_publication_and_before_has_no_start():
-    since = placed("Japan and the Philippines have held talks since 2016.", day(date(2022, 5, 10)))
+    text = "Japan has been training Philippine pilots since 2016."
+    since = sentence_dates(text, day(date(2022, 5, 10)), None, "past", ongoing=True)[0].span
     assert (since.start, since.end) == (date(2016, 1, 1), date(2022, 5, 10))
+    act = placed("Pakistan has recognised Azerbaijan since December 12, 1991.", day(date(2022, 5, 10)))
+    assert (act.start, act.end) == (date(1991, 12, 12), date(1991, 12, 12))
     before = placed("Greece bought the jets before 2021.", day(date(2022, 5, 10)))
     assert (before.start, before.end) == (None, date(2020, 12, 31))
 
@@ -246,3 +249,10 @@ def test_timeline_order_puts_open_starts_by_their_end_and_undated_last():
              TimeSpan(None, date(2018, 12, 31), "year"), TimeSpan(date(2021, 1, 5), date(2021, 1, 5), "day")]
     ordered = sorted(spans, key=timeline_key)
     assert [date_label(s) for s in ordered] == ["before 2019", "2021", "2021-01-05", "?"]
+
+
+def test_without_a_publication_date_the_weekday_moves_the_year_hint():
+    span = placed("On Thursday, December 5, the two ministers met.", None, "past", year_hint=2020)
+    assert (span.start, span.basis) == (date(2019, 12, 5), "inferred")
+    plain = placed("On December 5 the two ministers met.", None, "past", year_hint=2020)
+    assert plain.start == date(2020, 12, 5)

@@ -273,6 +273,20 @@ def _weekday_fit(dm: DateMention, anchor: Anchor, direction: Direction) -> TimeS
     return replace(min(spans, key=distance), text=dm.text)
 
 
+def _weekday_near_hint(dm: DateMention, year_hint: int, spread: int = 3) -> TimeSpan:
+    """Without a publication date, "Thursday, December 5" takes the year nearest the year
+    the text points to (``year_hint``) in which the weekday fits; earlier on ties."""
+    assert dm.yearless is not None and dm.weekday is not None
+    if dm.yearless.day is None:
+        return dm.span
+    years = weekday_date_years(dm.weekday, dm.yearless.month, dm.yearless.day, year_hint, spread)
+    if not years:
+        return dm.span
+    year = min(years, key=lambda y: (abs(y - year_hint), y))
+    span = span_for_year(dm.yearless, year, "inferred")
+    return replace(span, text=dm.text) if span is not None else dm.span
+
+
 def _at_both_ends(found_at, anchor: Anchor) -> list[DateMention]:
     """Mentions read at the anchor's first day, widened by those read at its last day."""
     first = found_at(anchor.start)
@@ -331,13 +345,14 @@ def _appositions(text: str, found: list[DateMention]) -> list[DateMention]:
     return out
 
 
-def _bounded(text: str, dm: DateMention, anchor: Anchor | None) -> DateMention:
-    """"since 2016" runs to the publication date; "before 2019" has no start."""
+def _bounded(text: str, dm: DateMention, anchor: Anchor | None, ongoing: bool) -> DateMention:
+    """"has been training pilots since 2016" runs to the publication date ("has recognised
+    X since 1991" stays 1991: the act happened then); "before 2019" has no start."""
     head = text[max(0, dm.start - 20):dm.start]
     span = dm.span
     if span.start is None:
         return dm
-    if _SINCE.search(head):
+    if _SINCE.search(head) and ongoing:
         end = anchor.end if anchor and anchor.end >= span.start else None
         return replace(dm, span=replace(span, end=end, basis="inferred" if span.basis == "explicit" else span.basis))
     if _BEFORE.search(head) and head.rstrip().lower().endswith(("before", "prior to")):
@@ -346,19 +361,23 @@ def _bounded(text: str, dm: DateMention, anchor: Anchor | None) -> DateMention:
 
 
 def sentence_dates(text: str, anchor: Anchor | None, year_hint: int | None,
-                   direction: Direction = "nearest") -> list[DateMention]:
-    """Every date expression in a sentence, placed by the anchor and the direction, in order."""
+                   direction: Direction = "nearest", ongoing: bool = False) -> list[DateMention]:
+    """Every date expression in a sentence, placed by the anchor and the direction, in order;
+    ``ongoing`` for a clause like "has been training", where "since X" opens an interval."""
     if anchor is not None:
         dates = _at_both_ends(lambda day: find_dates(text, anchor=day), anchor)
         dates = [replace(d, span=_place_yearless(d, anchor, direction)) if d.yearless else d for d in dates]
         relative = _at_both_ends(lambda day: find_relative_dates(text, day, direction), anchor)
     else:
         dates, relative = find_dates(text, year_hint=year_hint), []
+        if year_hint is not None:
+            dates = [replace(d, span=_weekday_near_hint(d, year_hint)) if d.yearless and d.weekday is not None else d
+                     for d in dates]
     dates = [d for d in dates if not (d.span.basis == "relative" and d.yearless is None
                                       and _CHAIN_ARTICLE.search(text[max(0, d.start - 6):d.start]))]
     periods = _possessive_periods(text, dates, find_named_periods(text, anchor=anchor.end if anchor else None))
     found = _appositions(text, _select([*periods, *dates, *relative]))
-    return [_bounded(text, d, anchor) for d in found if d.span.start is not None or d.span.end is not None]
+    return [_bounded(text, d, anchor, ongoing) for d in found if d.span.start is not None or d.span.end is not None]
 
 
 def pick_date(sent: Span, trigger: Trigger, clauses: dict[int, Trigger], anchor: Anchor | None,
@@ -367,7 +386,7 @@ def pick_date(sent: Span, trigger: Trigger, clauses: dict[int, Trigger], anchor:
     event's clause owns; unknown when there is none."""
     doc = sent.doc
     best: tuple[int, TimeSpan] | None = None
-    for dm in sentence_dates(sent.text, anchor, year_hint, _direction(tense)):
+    for dm in sentence_dates(sent.text, anchor, year_hint, _direction(tense), ongoing=tense == "ongoing"):
         span = doc.char_span(sent.start_char + dm.start, sent.start_char + dm.end, alignment_mode="expand")
         if span is None:
             continue
