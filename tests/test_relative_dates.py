@@ -256,3 +256,16 @@ def test_without_a_publication_date_the_weekday_moves_the_year_hint():
     assert (span.start, span.basis) == (date(2019, 12, 5), "inferred")
     plain = placed("On December 5 the two ministers met.", None, "past", year_hint=2020)
     assert plain.start == date(2020, 12, 5)
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Azerbaijan's president thanked Pakistan for its support during the April 2016 clashes.",
+     date(2016, 4, 1), date(2016, 4, 5)),
+    ("Indian and Chinese troops clashed during the Galwan Valley clash.", date(2020, 6, 15), date(2020, 6, 16)),
+    ("India struck targets in Pakistan twelve days after the Pulwama attack.", date(2019, 2, 14), date(2019, 2, 14)),
+    ("Finland's president met the Turkish president at the Vilnius summit.", date(2023, 7, 11), date(2023, 7, 12)),
+    ("Israel and Hezbollah fought the Second Lebanon War.", date(2006, 7, 12), date(2006, 8, 14)),
+])
+def test_named_events_from_the_knowledge_file(text, start, end):
+    span = placed(text, None)
+    assert (span.start, span.end, span.basis) == (start, end, "inferred")
