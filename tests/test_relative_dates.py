@@ -262,10 +262,17 @@ def test_without_a_publication_date_the_weekday_moves_the_year_hint():
     ("Azerbaijan's president thanked Pakistan for its support during the April 2016 clashes.",
      date(2016, 4, 1), date(2016, 4, 5)),
     ("Indian and Chinese troops clashed during the Galwan Valley clash.", date(2020, 6, 15), date(2020, 6, 16)),
-    ("India struck targets in Pakistan twelve days after the Pulwama attack.", date(2019, 2, 14), date(2019, 2, 14)),
+    ("India struck targets in Pakistan twelve days after the Pulwama attack.", date(2019, 2, 26), date(2019, 2, 26)),
     ("Finland's president met the Turkish president at the Vilnius summit.", date(2023, 7, 11), date(2023, 7, 12)),
     ("Israel and Hezbollah fought the Second Lebanon War.", date(2006, 7, 12), date(2006, 8, 14)),
 ])
 def test_named_events_from_the_knowledge_file(text, start, end):
     span = placed(text, None)
     assert (span.start, span.end, span.basis) == (start, end, "inferred")
+
+
+def test_after_a_named_war_is_the_time_since_it_ended():
+    span = placed("Azerbaijan bought more drones from Turkey after the 44-day war.", day(date(2022, 5, 10)))
+    assert (span.start, span.end, span.basis) == (date(2020, 11, 11), date(2022, 5, 10), "inferred")
+    open_end = placed("Azerbaijan bought more drones from Turkey after the 44-day war.", None)
+    assert (open_end.start, open_end.end) == (date(2020, 11, 11), None)

@@ -55,6 +55,11 @@ _UNITS = ("day", "week", "month", "year")
 _BASE_GRAINS = {"day": {"day"}, "week": {"day"}, "month": {"day", "month"}, "year": {"day", "month", "year"}}
 _SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:the\s+)?$", re.IGNORECASE)
 _BEFORE = re.compile(r"\b(?:before|prior\s+to|until|till|up\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+_AFTER = re.compile(r"\b(?:after|following|in\s+the\s+aftermath\s+of|since\s+the\s+end\s+of)\s+(?:the\s+)?$",
+                    re.IGNORECASE)
+_NUMBER_ALT = r"(?P<n>\d{1,2}|" + "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True)) + ")"
+_OFFSET = re.compile(rf"\b{_NUMBER_ALT}\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>after|before)\s+(?:the\s+)?$",
+                     re.IGNORECASE)
 _CHAIN_ARTICLE = re.compile(r"\bthe\s+$", re.IGNORECASE)          # "the next year" is a chain, not anchored
 _POSSESSIVE_GAP = re.compile(r"^['’]s\s+(?:the\s+)?$")            # "last year's 44-day war"
 _APPOSITION = re.compile(r"^\s*,\s*(?:on\s+|in\s+)?$", re.IGNORECASE)
@@ -111,7 +116,6 @@ class DatingCues:
     chains: tuple[ChainRule, ...]
 
 
-_NUMBER_ALT = r"(?P<n>\d{1,2}|" + "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True)) + ")"
 
 
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
@@ -345,16 +349,45 @@ def _appositions(text: str, found: list[DateMention]) -> list[DateMention]:
     return out
 
 
+def _shifted(span: TimeSpan, m: re.Match[str]) -> TimeSpan | None:
+    """"twelve days after the Pulwama attack": the date moved by the stated amount; a day
+    or a week moves only a day, a month a month or a day, a year anything up to a year."""
+    assert span.start is not None
+    raw, unit = m.group("n").lower(), m.group("unit").lower()
+    n = (int(raw) if raw.isdigit() else NUMBER_WORDS[raw]) * (1 if m.group("dir").lower() == "after" else -1)
+    if span.granularity not in _BASE_GRAINS[unit]:
+        return None
+    if unit in ("day", "week"):
+        day = span.start + timedelta(days=n * (7 if unit == "week" else 1))
+        return TimeSpan(day, day, "day", "inferred")
+    if unit == "month":
+        index = span.start.year * 12 + span.start.month - 1 + n
+        y, mo = index // 12, index % 12 + 1
+        return TimeSpan(date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1]), "month", "inferred")
+    year = span.start.year + n
+    return TimeSpan(date(year, 1, 1), date(year, 12, 31), "year", "inferred")
+
+
 def _bounded(text: str, dm: DateMention, anchor: Anchor | None, ongoing: bool) -> DateMention:
     """"has been training pilots since 2016" runs to the publication date ("has recognised
-    X since 1991" stays 1991: the act happened then); "before 2019" has no start."""
-    head = text[max(0, dm.start - 20):dm.start]
+    X since 1991" stays 1991: the act happened then); "after the 44-day war" runs from the
+    day after it to the publication date (open when unknown); "before 2019" has no start."""
+    head = text[max(0, dm.start - 40):dm.start]
     span = dm.span
     if span.start is None:
         return dm
     if _SINCE.search(head) and ongoing:
         end = anchor.end if anchor and anchor.end >= span.start else None
         return replace(dm, span=replace(span, end=end, basis="inferred" if span.basis == "explicit" else span.basis))
+    offset = _OFFSET.search(head)
+    if offset is not None:
+        shifted = _shifted(span, offset)
+        return replace(dm, start=dm.start - len(offset.group(0)), text=offset.group(0) + dm.text,
+                       span=replace(shifted, text=offset.group(0) + dm.text)) if shifted else dm
+    if _AFTER.search(head) and span.end is not None:
+        start = span.end + timedelta(days=1)
+        end = anchor.end if anchor and anchor.end >= start else None
+        return replace(dm, span=replace(span, start=start, end=end, basis="inferred"))
     if _BEFORE.search(head) and head.rstrip().lower().endswith(("before", "prior to")):
         return replace(dm, span=replace(span, start=None, end=span.start - timedelta(days=1)))
     return dm
