@@ -19,7 +19,8 @@ from rich.table import Table
 from . import api
 from .config import Settings, load_settings
 from .errors import BilatError
-from .records import CATEGORIES, FACTUALITIES
+from .records import CATEGORIES, FACTUALITIES, TimeSpan
+from .temporal.labels import date_label
 from .export.tabular import EVENT_COLUMNS, flatten_event, write_csv
 
 app = typer.Typer(
@@ -127,14 +128,9 @@ def _render_summary(summary: api.IngestSummary, db: str) -> None:
 
 
 def _when(d: dict[str, Any]) -> str:
-    """An event date as precise as it is known: 2021-03-03, 2021-03, 2021, 2010s, or '?'."""
-    start, end = d["start"], d["end"]
-    if start is None:
-        return "?"
-    short = {"day": start, "month": start[:7], "year": start[:4], "decade": start[:3] + "0s"}
-    if d["granularity"] in short and (end is None or end == start or d["granularity"] != "day"):
-        return short[d["granularity"]]
-    return f"{start}..{end}"
+    """An event date as precise as it is known: 2021-03-03, 2021-03, 2021, 2010s, before 2019, or '?'."""
+    start, end = (date.fromisoformat(d[k]) if d[k] else None for k in ("start", "end"))
+    return date_label(TimeSpan(start, end, d["granularity"], d["basis"]))
 
 
 def _events_table(records: list[dict[str, Any]]) -> None:

@@ -43,7 +43,7 @@ from ..errors import KnowledgeError
 from ..records import Document, PubDate, TimeSpan
 from ..temporal.expressions import DateMention, coarser, find_dates, span_for_year, weekday_date_years
 from ..temporal.periods import find_named_periods
-from ..temporal.relative import NUMBER_WORDS, Direction, find_relative_dates, weekday_on
+from ..temporal.relative import NUMBER_WORDS, Direction, find_relative_dates
 from .triggers import Trigger
 
 Tense = Literal["past", "future", "nearest", "ongoing", "current"]
@@ -189,8 +189,9 @@ def clause_tense(trigger: Trigger, doc: Doc, factuality: str, cues: DatingCues |
     trig, verb = doc[trigger.token], _verb_of(trigger, doc)
     before_trigger = " ".join(c.text for c in trig.lefts if c.dep_ in {"amod", "compound", "advmod"}) \
         if trig.pos_ in {"NOUN", "PROPN"} else ""                      # "the ongoing visit"
-    verb_modifiers = " ".join(t.text for c in verb.children if c.dep_ in {"advmod", "prep", "acomp"} and c.i != trig.i
-                              and len(list(c.subtree)) <= 2 for t in c.subtree)                      # "is currently visiting", "is under way"
+    verb_modifiers = " ".join(t.text for c in verb.children                # "is currently visiting", "is under way"
+                              if c.dep_ in {"advmod", "prep", "acomp"} and c.i != trig.i and len(list(c.subtree)) <= 2
+                              for t in c.subtree)
     if cues.current.search(before_trigger) or cues.current.search(verb_modifiers):
         return "current"
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
