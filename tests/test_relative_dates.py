@@ -125,7 +125,7 @@ def test_a_named_war_dates_a_sentence_without_a_year():
 
 
 def test_the_next_year_is_a_chain_not_the_year_after_publication():
-    assert sentence_dates("The next year the two navies trained together.", day(WEDNESDAY), None) == []
+    assert sentence_dates("The next year the two navies trained together.", day(WEDNESDAY), None) == ()
 
 
 # ---------------------------------------------------------------- tense and the weekday-date pair

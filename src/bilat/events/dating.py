@@ -394,10 +394,12 @@ def _bounded(text: str, dm: DateMention, anchor: Anchor | None, ongoing: bool) -
     return dm
 
 
+@lru_cache(maxsize=256)
 def sentence_dates(text: str, anchor: Anchor | None, year_hint: int | None,
-                   direction: Direction = "nearest", ongoing: bool = False) -> list[DateMention]:
+                   direction: Direction = "nearest", ongoing: bool = False) -> tuple[DateMention, ...]:
     """Every date expression in a sentence, placed by the anchor and the direction, in order;
-    ``ongoing`` for a clause like "has been training", where "since X" opens an interval."""
+    ``ongoing`` for a clause like "has been training", where "since X" opens an interval.
+    Cached: every trigger of a sentence asks for the same dates."""
     if anchor is not None:
         dates = _at_both_ends(lambda day: find_dates(text, anchor=day), anchor)
         dates = [replace(d, span=_place_yearless(d, anchor, direction)) if d.yearless else d for d in dates]
@@ -411,7 +413,7 @@ def sentence_dates(text: str, anchor: Anchor | None, year_hint: int | None,
                                       and _CHAIN_ARTICLE.search(text[max(0, d.start - 6):d.start]))]
     periods = _possessive_periods(text, dates, find_named_periods(text, anchor=anchor.end if anchor else None))
     found = _appositions(text, _select([*periods, *dates, *relative]))
-    return [_bounded(text, d, anchor, ongoing) for d in found if d.span.start is not None or d.span.end is not None]
+    return tuple(_bounded(text, d, anchor, ongoing) for d in found if d.span.start is not None or d.span.end is not None)
 
 
 def pick_date(sent: Span, trigger: Trigger, clauses: dict[int, Trigger], anchor: Anchor | None,
