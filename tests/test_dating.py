@@ -126,6 +126,20 @@ def test_a_clause_set_during_a_dated_visit_takes_the_visits_date(dated):
     assert one(events, "agreement").date.start == date(2024, 5, 7)
 
 
+def test_a_narrative_continuing_with_the_same_person_keeps_the_day(dated):
+    events = dated("The Armenian foreign minister Ararat Mirzoyan visited Ankara on 15 February 2023. Mirzoyan "
+                   "thanked Turkey for reopening the border crossing.", date(2023, 2, 16))
+    support = [e for e in events if e.category == "support"]
+    assert support and all(e.date.start == date(2023, 2, 15) and e.date.basis == "inferred" for e in support)
+
+
+def test_a_present_tense_background_sentence_does_not_continue_the_day(dated):
+    events = dated("The Armenian foreign minister visited Ankara on 15 February 2023. Turkey and Armenia have "
+                   "no diplomatic relations.", date(2023, 2, 16))
+    assert all(e.date.start == date(2023, 2, 15) or not e.date.known for e in events)
+    assert not any(e.date.basis == "inferred" for e in events)
+
+
 # ---------------------------------------------------------------- named historical events
 
 @pytest.mark.parametrize(("text", "start", "end"), [

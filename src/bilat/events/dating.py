@@ -519,10 +519,13 @@ def chain_applies(sent: Span, trig: Trigger, clauses: dict[int, Trigger]) -> boo
 
 def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factuality: str,
                anchor: Anchor | None, year_hint: int | None, previous: TimeSpan | None,
-               setting: TimeSpan | None = None, headline: bool = False) -> TimeSpan:
+               setting: TimeSpan | None = None, headline: bool = False,
+               previous_sentence: Span | None = None) -> TimeSpan:
     """The date of one event: stated; else chained to the previous dated event; else the
     date of the happening it names as its setting ("signed during the visit"); else from
-    its aspect; else, for a headline reporting news, the document's date; else unknown."""
+    its aspect; else the day of the event just before when the narrative continues
+    (``previous_sentence`` is the sentence that event came from); else, for a headline
+    reporting news, the document's date; else unknown."""
     tense = clause_tense(trig, sent.doc, factuality)
     when = pick_date(sent, trig, clauses, anchor, year_hint, tense)
     if when.known:
@@ -535,9 +538,37 @@ def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factualit
     aspect = aspect_date(sent, trig, anchor, tense)
     if aspect is not None:
         return aspect
+    continued = continued_date(sent, trig, tense, previous, previous_sentence)
+    if continued is not None:
+        return continued
     if headline and anchor is not None and factuality == "asserted" and tense in ("nearest", "past"):
         return TimeSpan(anchor.start, anchor.end, "day", "document", None)   # the news the headline reports
     return when
+
+
+_CONTINUING_SUBJECTS = frozenset({"he", "she", "they", "latter", "both", "sides", "ministers", "two"})
+
+
+def continued_date(sent: Span, trig: Trigger, tense: Tense, previous: TimeSpan | None,
+                   previous_sentence: Span | None) -> TimeSpan | None:
+    """"X visited Ankara on Wednesday. He thanked Y for ..." / "Cavusoglu thanked ...": a
+    simple past clause whose subject is a pronoun or a name from the sentence just before
+    continues that sentence's dated event (one day only); basis "inferred"."""
+    if tense != "past" or previous is None or previous_sentence is None:
+        return None
+    if previous.granularity != "day" or previous.start is None or previous.start != previous.end:
+        return None
+    verb = _verb_of(trig, sent.doc)
+    if verb.tag_ != "VBD":
+        return None
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects:
+        return None
+    head = subjects[0]
+    named_before = head.pos_ == "PROPN" and head.text in previous_sentence.text
+    if not (named_before or head.lower_ in _CONTINUING_SUBJECTS):
+        return None
+    return replace(previous, basis="inferred")
 
 
 def lookup_day(when: TimeSpan, fallback: date | None) -> date | None:

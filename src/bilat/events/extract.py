@@ -231,6 +231,8 @@ class _DocumentExtractor:
         self.quote_speakers = self._quote_speakers()
         self.last_dated: TimeSpan | None = None
         self.chain_base: TimeSpan | None = None
+        self.last_dated_index: int | None = None
+        self.chain_base_index: int | None = None
         self.dated_by_category: dict[str, TimeSpan] = {}
 
     def _focus(self) -> tuple[str, ...]:
@@ -270,6 +272,7 @@ class _DocumentExtractor:
         candidates: list[Candidate] = []
         for index, sent in enumerate(self.sents):
             self.chain_base = self.last_dated       # "the following day" counts from before this sentence
+            self.chain_base_index = self.last_dated_index
             triggers = find_triggers(sent, self.lex)
             context = next((t.category for t in triggers if t.reference), None)
             events = [t for t in triggers if not t.reference]
@@ -285,7 +288,7 @@ class _DocumentExtractor:
                 if cand is not None:
                     candidates.append(cand)
                     if cand.date.known:
-                        self.last_dated = cand.date
+                        self.last_dated, self.last_dated_index = cand.date, index
                         self.dated_by_category[cand.category] = cand.date   # "during the visit" dates later clauses
         return merge_candidates(candidates, self.document, self.kb)
 
@@ -294,8 +297,10 @@ class _DocumentExtractor:
         """Factuality, its cue and the date of one trigger: all that comes before the actors."""
         factuality, cue = factuality_of(trig, sent, self.lex, _nested(trig, clauses, self.doc))
         headline = index == 0 and bool(self.document.title) and sent.text.strip().startswith(self.document.title.strip()[:40])
+        just_before = self.sents[index - 1] if index and self.chain_base_index == index - 1 else None
         when = date_event(sent, trig, clauses, factuality, self.anchor, self.year_hint, self.chain_base,
-                          setting=self.dated_by_category.get(context) if context else None, headline=headline)
+                          setting=self.dated_by_category.get(context) if context else None, headline=headline,
+                          previous_sentence=just_before)
         return factuality, cue, when
 
     def _resolve(self, sent: Span, dates: list[TimeSpan]) -> dict[int, EntityActor]:
