@@ -276,3 +276,8 @@ def test_after_a_named_war_is_the_time_since_it_ended():
     assert (span.start, span.end, span.basis) == (date(2020, 11, 11), date(2022, 5, 10), "inferred")
     open_end = placed("Azerbaijan bought more drones from Turkey after the 44-day war.", None)
     assert (open_end.start, open_end.end) == (date(2020, 11, 11), None)
+
+
+def test_a_plan_for_the_current_month_stays_in_it():
+    span = placed("The two navies will hold the drill in September.", day(date(2021, 9, 15)), "future")
+    assert (span.start, span.end) == (date(2021, 9, 1), date(2021, 9, 30))

@@ -241,9 +241,9 @@ def _place_yearless(dm: DateMention, anchor: Anchor, direction: Direction) -> Ti
     if direction == "past":
         before = [s for s in found if s.start <= anchor.start]
         chosen = ([before[-1]] if before else []) + [s for s in found if anchor.start < s.start <= anchor.end]
-    else:
-        after = [s for s in found if s.start >= anchor.end]
-        chosen = [s for s in found if anchor.start <= s.start < anchor.end] + ([after[0]] if after else [])
+    else:                   # a plan: the first occurrence not over yet ("in September" in mid-September)
+        after = [s for s in found if s.end is not None and s.end >= anchor.end]
+        chosen = [s for s in found if s.end is not None and anchor.start <= s.end < anchor.end] + ([after[0]] if after else [])
     if not chosen:
         return dm.span
     span = chosen[0]
