@@ -281,3 +281,11 @@ def test_after_a_named_war_is_the_time_since_it_ended():
 def test_a_plan_for_the_current_month_stays_in_it():
     span = placed("The two navies will hold the drill in September.", day(date(2021, 9, 15)), "future")
     assert (span.start, span.end) == (date(2021, 9, 1), date(2021, 9, 30))
+
+
+def test_during_the_visit_takes_the_span_of_every_visit_dated_so_far():
+    from bilat.events.dating import setting_date
+    first = TimeSpan(date(2024, 5, 5), date(2024, 5, 5), "day", "relative", "5 May")
+    assert setting_date(None, first) == first
+    both = setting_date(first, TimeSpan(date(2024, 5, 7), date(2024, 5, 8), "day", "relative", "7 and 8 May"))
+    assert (both.start, both.end, both.basis) == (date(2024, 5, 5), date(2024, 5, 8), "inferred")

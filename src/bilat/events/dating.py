@@ -571,6 +571,15 @@ def continued_date(sent: Span, trig: Trigger, tense: Tense, previous: TimeSpan |
     return replace(previous, basis="inferred")
 
 
+def setting_date(known: TimeSpan | None, new: TimeSpan) -> TimeSpan:
+    """The date a later "during the visit" takes: the visit's date, or, when the text dated
+    several visits, the span that holds them all (it cannot tell which one is meant)."""
+    if known is None or (known.start, known.end) == (new.start, new.end):
+        return new
+    joined = _join(known, new)
+    return replace(joined, basis="inferred", text=None)
+
+
 def lookup_day(when: TimeSpan, fallback: date | None) -> date | None:
     """The day on which to look up who held an office for an event dated ``when``: the
     publication day when it falls inside the event's interval, else the interval's middle
@@ -586,5 +595,5 @@ def lookup_day(when: TimeSpan, fallback: date | None) -> date | None:
 __all__ = [
     "Anchor", "ChainRule", "DatingCues", "Tense", "aspect_date", "chain_applies", "chain_match", "chained_date",
     "clause_tense", "date_event", "load_dating_cues", "lookup_day", "owning_clause", "parse_dating_cues",
-    "pick_date", "publication_anchor", "publication_day", "sentence_dates",
+    "pick_date", "publication_anchor", "publication_day", "sentence_dates", "setting_date",
 ]

@@ -19,7 +19,7 @@ from ..knowledge import Knowledge
 from ..records import Actor, Document, Event, Item, Location, Mention, TimeSpan
 from ..temporal.pubdate import year_hint_for
 from .attribution import attribution_of
-from .dating import date_event, lookup_day, publication_anchor, publication_day
+from .dating import date_event, lookup_day, publication_anchor, publication_day, setting_date
 from .dating import owning_clause as _owner
 from .factuality import factuality_in_genre, factuality_of
 from .lexicon import Lexicon, load_lexicon
@@ -289,7 +289,8 @@ class _DocumentExtractor:
                     candidates.append(cand)
                     if cand.date.known:
                         self.last_dated, self.last_dated_index = cand.date, index
-                        self.dated_by_category[cand.category] = cand.date   # "during the visit" dates later clauses
+                        self.dated_by_category[cand.category] = setting_date(  # "during the visit" dates later clauses
+                            self.dated_by_category.get(cand.category), cand.date)
         return merge_candidates(candidates, self.document, self.kb)
 
     def _judge(self, index: int, sent: Span, trig: Trigger, clauses: dict[int, Trigger],

@@ -35,8 +35,8 @@ SUMMARY_VERBS = {
 def _dates_compatible(a: TimeSpan, b: TimeSpan) -> bool:
     if not a.known or not b.known or "document" in (a.basis, b.basis):
         return True          # the document's date is a fallback, not evidence of another day
-    if a.granularity == "day" and b.granularity == "day" and a.start and b.start:
-        return a.start == b.start
+    if a.granularity == "day" and b.granularity == "day" and a.start and a.start == a.end and b.start == b.end:
+        return a.start == b.start        # two different days are two events; day ranges may overlap
     return (a.start or date.min) <= (b.end or date.max) and (b.start or date.min) <= (a.end or date.max)
 
 
