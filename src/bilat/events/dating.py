@@ -17,7 +17,9 @@ date. The rules, in the order they apply:
    pair ("Thursday, December 5") takes the year where the weekday fits, nearest
    the publication date.
 3. A chain phrase ("the following day", "two days later", "later that year",
-   data/dating.yaml) counts from the previous dated event in the text.
+   data/dating.yaml, events/chains.py) counts from the previous dated event in
+   the text; "during the visit" takes the visit's date; a simple-past sentence
+   that continues the one before ("He thanked ...") keeps its day.
 4. Aspect: "has been training pilots" is ongoing up to publication (start
    unknown, basis "inferred"); "the ongoing visit" / "is currently visiting"
    takes the document's date (basis "document").
@@ -38,27 +40,24 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from ..datafiles import read_data_mapping
-from ..errors import KnowledgeError
 from ..records import Document, PubDate, TimeSpan
 from ..temporal.expressions import DateMention, coarser, find_dates, span_for_year, weekday_date_years
 from ..temporal.periods import find_named_periods
 from ..temporal.relative import NUMBER_WORDS, Direction, find_relative_dates
+from .chains import (
+    BASE_GRAINS, NUMBER_PATTERN, ChainRule, DatingCues, chain_applies, chain_match, chained_date, load_dating_cues,
+    owning_clause, parse_dating_cues,
+)
 from .triggers import Trigger
 
 Tense = Literal["past", "future", "nearest", "ongoing", "current"]
-Unit = Literal["day", "week", "month", "year"]
 
 MAX_ANCHOR_DAYS = 31          # a wider publication interval anchors nothing (the year hint takes over)
-_DATING_FILE = "dating.yaml"
-_UNITS = ("day", "week", "month", "year")
-_BASE_GRAINS = {"day": {"day"}, "week": {"day"}, "month": {"day", "month"}, "year": {"day", "month", "year"}}
 _SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:the\s+)?$", re.IGNORECASE)
 _BEFORE = re.compile(r"\b(?:before|prior\s+to|until|till|up\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 _AFTER = re.compile(r"\b(?:after|following|in\s+the\s+aftermath\s+of|since\s+the\s+end\s+of)\s+(?:the\s+)?$",
                     re.IGNORECASE)
-_NUMBER_ALT = r"(?P<n>\d{1,2}|" + "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True)) + ")"
-_OFFSET = re.compile(rf"\b{_NUMBER_ALT}\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>after|before)\s+(?:the\s+)?$",
+_OFFSET = re.compile(rf"\b{NUMBER_PATTERN}\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>after|before)\s+(?:the\s+)?$",
                      re.IGNORECASE)
 _CHAIN_ARTICLE = re.compile(r"\bthe\s+$", re.IGNORECASE)          # "the next year" is a chain, not anchored
 _POSSESSIVE_GAP = re.compile(r"^['’]s\s+(?:the\s+)?$")            # "last year's 44-day war"
@@ -97,82 +96,7 @@ def publication_day(document: Document) -> date | None:
     return None
 
 
-# ---------------------------------------------------------------- cue data
-
-@dataclass(frozen=True)
-class ChainRule:
-    """One row of the chain table: a phrase pattern and the step it makes from the previous event."""
-
-    pattern: re.Pattern[str]
-    unit: Unit
-    offset: int | None        # None: the number comes from "{n}" in the phrase
-    sign: int = 1
-    rest: bool = False
-
-
-@dataclass(frozen=True)
-class DatingCues:
-    current: re.Pattern[str]
-    chains: tuple[ChainRule, ...]
-
-
-
-
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    body = r"\s+".join(re.escape(w) for w in phrase.split()).replace(re.escape("{n}"), _NUMBER_ALT)
-    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
-
-
-def _chain_rule(record: object, where: str) -> list[ChainRule]:
-    if not isinstance(record, dict) or not isinstance(record.get("phrases"), list) or not record["phrases"]:
-        raise KnowledgeError(f"{where}: needs a non-empty 'phrases' list")
-    unit = record.get("unit")
-    if unit not in _UNITS:
-        raise KnowledgeError(f"{where} field 'unit': {unit!r} is not one of {', '.join(_UNITS)}")
-    rules = []
-    for phrase in record["phrases"]:
-        has_n = "{n}" in str(phrase)
-        offset = record.get("offset")
-        if not has_n and not isinstance(offset, int):
-            raise KnowledgeError(f"{where}: phrase {phrase!r} needs an integer 'offset' (or '{{n}}' in the phrase)")
-        sign = record.get("sign", 1)
-        if sign not in (1, -1):
-            raise KnowledgeError(f"{where} field 'sign': write 1 (later) or -1 (earlier)")
-        rules.append(ChainRule(_phrase_pattern(str(phrase)), unit, None if has_n else offset, sign,
-                               bool(record.get("rest", False))))
-    return rules
-
-
-def parse_dating_cues(data: object, source: str = _DATING_FILE) -> DatingCues:
-    """Validate the contents of dating.yaml (see the comment at its top)."""
-    if not isinstance(data, dict):
-        raise KnowledgeError(f"{source}: expected a mapping with 'current' and 'chains'")
-    current = data.get("current")
-    if not isinstance(current, list) or not all(isinstance(w, str) and w for w in current):
-        raise KnowledgeError(f"{source} field 'current': needs a list of words")
-    chains = data.get("chains")
-    if not isinstance(chains, list):
-        raise KnowledgeError(f"{source} field 'chains': needs a list of records")
-    rules = [r for i, rec in enumerate(chains) for r in _chain_rule(rec, f"{source} chains record {i}")]
-    words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(current, key=len, reverse=True))
-    return DatingCues(re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE), tuple(rules))
-
-
-@lru_cache(maxsize=1)
-def load_dating_cues() -> DatingCues:
-    """The cue words shipped in bilat/data/dating.yaml."""
-    return parse_dating_cues(read_data_mapping(_DATING_FILE))
-
-
 # ---------------------------------------------------------------- clauses
-
-def owning_clause(tok: Token, clauses: dict[int, Trigger]) -> int | None:
-    """The clause (token index) of the first trigger above a token."""
-    for node in [tok, *tok.ancestors]:
-        if node.i in clauses:
-            return node.i
-    return None
-
 
 def _verb_of(trigger: Trigger, doc: Doc) -> Token:
     """The verb that carries the tense of a trigger's clause."""
@@ -356,7 +280,7 @@ def _shifted(span: TimeSpan, m: re.Match[str]) -> TimeSpan | None:
     assert span.start is not None
     raw, unit = m.group("n").lower(), m.group("unit").lower()
     n = (int(raw) if raw.isdigit() else NUMBER_WORDS[raw]) * (1 if m.group("dir").lower() == "after" else -1)
-    if span.granularity not in _BASE_GRAINS[unit]:
+    if span.granularity not in BASE_GRAINS[unit]:
         return None
     if unit in ("day", "week"):
         day = span.start + timedelta(days=n * (7 if unit == "week" else 1))
@@ -453,66 +377,6 @@ def aspect_date(sent: Span, trigger: Trigger, anchor: Anchor | None, tense: Tens
         text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
         return TimeSpan(None, anchor.end, "day", "inferred", text)
     return None
-
-
-# ---------------------------------------------------------------- chains
-
-def chain_match(text: str, cues: DatingCues | None = None) -> tuple[re.Match[str], ChainRule] | None:
-    """The first chain phrase in ``text`` (the longest where two start together)."""
-    cues = cues or load_dating_cues()
-    found = [(m, rule) for rule in cues.chains if (m := rule.pattern.search(text))]
-    if not found:
-        return None
-    return min(found, key=lambda f: (f[0].start(), -len(f[0].group(0))))
-
-
-def _step(rule: ChainRule, match: re.Match[str]) -> int:
-    if rule.offset is not None:
-        return rule.offset
-    raw = match.group("n").lower()
-    return rule.sign * (int(raw) if raw.isdigit() else NUMBER_WORDS[raw])
-
-
-def chained_date(text: str, previous: TimeSpan | None) -> TimeSpan | None:
-    """"The following day ...", "two days later", "later that year" after a dated event."""
-    found = chain_match(text)
-    if found is None or previous is None or previous.start is None:
-        return None
-    m, rule = found
-    if previous.granularity not in _BASE_GRAINS[rule.unit]:
-        return None          # a day counts only from a day, a month from a month or a day
-    n, base, phrase = _step(rule, m), previous.start, m.group(0)
-    if rule.unit in ("day", "week"):
-        day = base + timedelta(days=n * (7 if rule.unit == "week" else 1))
-        return TimeSpan(day, day, "day", "relative", phrase)
-    if rule.unit == "month":
-        index = base.year * 12 + base.month - 1 + n
-        y, mo = index // 12, index % 12 + 1
-        start = base if rule.rest and n == 0 else date(y, mo, 1)
-        return TimeSpan(start, date(y, mo, calendar.monthrange(y, mo)[1]), "month", "relative", phrase)
-    year = base.year + n
-    start = base if rule.rest and n == 0 else date(year, 1, 1)
-    return TimeSpan(start, date(year, 12, 31), "year", "relative", phrase)
-
-
-def chain_applies(sent: Span, trig: Trigger, clauses: dict[int, Trigger]) -> bool:
-    """"The following day X met Y and thanked Z": the phrase dates its own clause and the
-    clauses coordinated with it, not what they talk about."""
-    found = chain_match(sent.text)
-    if found is None:
-        return False
-    m = found[0]
-    span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
-    if span is None:
-        return False
-    owner = owning_clause(span.root, clauses)
-    doc = sent.doc
-    if owner is None:    # the phrase parsed as the root ("The following day [that] X met Y")
-        owners = {c for c in clauses if doc[c].head.i == span.root.i or c == span.root.i}
-    else:
-        owners = {owner}
-    clause = doc[trig.clause]
-    return trig.clause in owners or (clause.dep_ == "conj" and clause.head.i in owners)
 
 
 # ---------------------------------------------------------------- one event
