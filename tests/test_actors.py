@@ -133,8 +133,6 @@ def test_actors_event_visitor_is_the_source(events):
     assert [(a.role, a.name, a.country) for a in visitor] == [("source", "Yoshimasa Hayashi", "JPN")]
 
 
-@pytest.mark.xfail(strict=False, reason="actors: a title resolves to the holder on the publication date, not on "
-                                        "the event's date ('In 2012' in a 2022 article)")
 def test_actors_title_resolves_on_the_events_date(events):
     (visit,) = events("In 2012 the Turkish defence minister visited Azerbaijan.", date(2022, 5, 10))
     assert visit.date.start == date(2012, 1, 1)

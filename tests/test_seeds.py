@@ -99,7 +99,7 @@ def test_seeds_every_event_uses_the_taxonomy(seeds):
             assert event.factuality in FACTUALITIES
             assert all(m.factuality in FACTUALITIES for m in event.mentions)
             assert all(a.role in {"source", "target", "participant"} for a in event.actors)
-            if event.date.known:
+            if event.date.start and event.date.end:
                 assert event.date.start <= event.date.end
 
 

@@ -14,16 +14,17 @@ import pycountry
 from .config import Settings
 from .errors import BilatError, StoreError
 from .crossdoc.linking import link_new_events
-from .export import Format, What, event_records as _event_records, export as _export, merged_events
+from .export import Format, What, event_record as _event_record, event_records as _event_records, export as _export, merged_events
 from .records import CATEGORIES, FACTUALITIES, DocumentResult, Event, Rejected
 from .store import MEMORY, Store
+from .temporal.labels import date_label
 
 WRITE_BATCH = 64
 Progress = Callable[[int, "int | None"], None]
 
 __all__ = [
     "IngestSummary", "check_filters", "demo", "event_records", "events", "export", "ingest",
-    "open_store", "related_events", "valid_iso3",
+    "open_store", "related_events", "timeline", "valid_iso3",
 ]
 
 
@@ -184,6 +185,23 @@ def event_records(settings: Settings, countries: Sequence[str] = (), categories:
     check_filters(countries, categories, factualities)
     with open_store(settings) as store:
         return _event_records(store, countries, categories, factualities, since, until)
+
+
+def timeline(settings: Settings, countries: Sequence[str] = (), since: date | None = None,
+             until: date | None = None) -> list[dict[str, Any]]:
+    """Events involving ANY of ``countries`` in date order, as export records (event.schema.json)
+    each with a ``when`` label giving the date as precisely as it is known ("2021-06-09",
+    "2021-06", "2021", "2020s", "before 2019", "?"). Undated events come last; ``since`` /
+    ``until`` keep the events whose interval overlaps them, which leaves the undated out."""
+    check_filters(countries)
+    with open_store(settings) as store:
+        sources = store.source_counts()
+        out = []
+        for event in store.timeline(countries, since, until):
+            n_docs, n_clusters = sources.get(event.id, (0, 0))
+            record = _event_record(event, n_documents=n_docs, n_independent_sources=n_clusters)
+            out.append({"when": date_label(event.date), **record})
+        return out
 
 
 def export(settings: Settings, what: What, fmt: Format, out: Any) -> int:

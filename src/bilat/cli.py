@@ -20,7 +20,8 @@ from rich.table import Table
 from . import api
 from .config import Settings, load_settings
 from .errors import BilatError
-from .records import CATEGORIES, FACTUALITIES
+from .records import CATEGORIES, FACTUALITIES, TimeSpan
+from .temporal.labels import date_label
 from .export.tabular import EVENT_COLUMNS, flatten_event, write_csv
 
 app = typer.Typer(
@@ -35,6 +36,11 @@ class EventsFormat(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+
+
+class TimelineFormat(str, Enum):
+    table = "table"
+    json = "json"
 
 
 class What(str, Enum):
@@ -124,14 +130,9 @@ def _render_summary(summary: api.IngestSummary, db: str) -> None:
 
 
 def _when(d: dict[str, Any]) -> str:
-    """An event date as precise as it is known: 2021-03-03, 2021-03, 2021, 2010s, or '?'."""
-    start, end = d["start"], d["end"]
-    if start is None:
-        return "?"
-    short = {"day": start, "month": start[:7], "year": start[:4], "decade": start[:3] + "0s"}
-    if d["granularity"] in short and (end is None or end == start or d["granularity"] != "day"):
-        return short[d["granularity"]]
-    return f"{start}..{end}"
+    """An event date as precise as it is known: 2021-03-03, 2021-03, 2021, 2010s, before 2019, or '?'."""
+    start, end = (date.fromisoformat(d[k]) if d[k] else None for k in ("start", "end"))
+    return date_label(TimeSpan(start, end, d["granularity"], d["basis"]))
 
 
 def _events_table(records: list[dict[str, Any]]) -> None:
@@ -155,6 +156,24 @@ def _events_table(records: list[dict[str, Any]]) -> None:
     console = Console(highlight=False)
     if not console.is_terminal:
         console = Console(highlight=False, width=160)   # logs and pipes: no wrapping at 80 columns
+    console.print(table)
+
+
+def _timeline_table(records: list[dict[str, Any]]) -> None:
+    table = Table(title=f"{len(records)} events in date order")
+    table.add_column("when", no_wrap=True)
+    table.add_column("category", overflow="fold", max_width=17)
+    table.add_column("factuality", overflow="fold", max_width=11)
+    table.add_column("countries", overflow="fold", max_width=11)
+    table.add_column("summary", ratio=1, overflow="fold", min_width=24)
+    table.add_column("date from", overflow="fold", max_width=24)
+    for r in records:
+        d = r["date"]
+        source = d["basis"] + (f": {d['text']}" if d["text"] else "")
+        table.add_row(r["when"], r["category"], r["factuality"], " ".join(r["countries"]), r["summary"], source)
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, width=160)
     console.print(table)
 
 
@@ -211,6 +230,28 @@ def events(
             links = api.related_events(_settings(db))
             records = [{**r, "related": links.get(r["id"], [])} for r in records]
     _RENDER[fmt](records)
+
+
+@app.command()
+def timeline(
+    db: DbOption = None,
+    country: Annotated[Optional[list[str]], typer.Option("--country", metavar="ISO3", help="Involving this state (any of those given).")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="Events overlapping this day or later (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", metavar="DATE", help="Events overlapping this day or earlier.")] = None,
+    fmt: Annotated[TimelineFormat, typer.Option("--format", help="Output format.")] = TimelineFormat.table,
+) -> None:
+    """Stored events in date order, each date as precise as the text allows (2021-06-09, 2021-06,
+    2021, 2020s, "before 2019" for an interval open at the start). Undated events ("?") come
+    last; --since or --until leaves them out."""
+    country = country or []
+    _check("--country", countries=country)
+    start, end = _parse_date(since, end=False), _parse_date(until, end=True)
+    with _errors():
+        records = api.timeline(_settings(db), country, start, end)
+    if fmt is TimelineFormat.json:
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _timeline_table(records)
 
 
 @app.command()

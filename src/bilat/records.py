@@ -57,7 +57,10 @@ class Rejected:
 
 @dataclass(frozen=True)
 class TimeSpan:
-    """A closed interval of days with the precision the text allows."""
+    """A closed interval of days with the precision the text allows.
+
+    ``start`` None with an ``end`` is open at the start ("has been training pilots",
+    up to the publication date); both None is unknown."""
 
     start: date | None = None
     end: date | None = None
@@ -71,7 +74,8 @@ class TimeSpan:
 
     @property
     def known(self) -> bool:
-        return self.start is not None
+        """True when either bound is known ("before 2019" has only an end)."""
+        return self.start is not None or self.end is not None
 
 
 @dataclass(frozen=True)

@@ -11,16 +11,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.resolve import DocContext, EntityActor, focus_pair, mentions_pair, pair_subject, pronoun_actor, resolve_entity, sentence_entities
 from ..knowledge import Knowledge
 from ..records import Actor, Document, Event, Item, Location, Mention, TimeSpan
-from ..temporal.expressions import find_dates
 from ..temporal.pubdate import year_hint_for
 from .attribution import attribution_of
+from .dating import date_event, lookup_day, publication_anchor, publication_day, setting_date
+from .dating import owning_clause as _owner
 from .factuality import factuality_in_genre, factuality_of
 from .lexicon import Lexicon, load_lexicon
 from .merge import merge_candidates
@@ -36,9 +36,6 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen twenty".split())}
 NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
                      "ninety": 90, "hundred": 100, "dozen": 12, "two dozen": 24})
-CHAIN_YEAR = re.compile(r"\b(the following year|the next year|a year later|the year after|the same year)\b", re.IGNORECASE)
-CHAIN = re.compile(r"\b(the following day|the next day|a day later|the day after|the same day|"
-                   r"(two|three|four|five|2|3|4|5) days later)\b", re.IGNORECASE)
 QUOTED = re.compile(r"[“\"]([^”\"]{3,80})[”\"]")
 
 
@@ -66,21 +63,6 @@ class Candidate:
     def persons(self) -> set[str]:
         return {a.name for role, a in self.actors
                 if a.kind == "person" and role != "target" and not (a.title and a.name.endswith(a.title))}
-
-
-def _publication_day(document: Document) -> date | None:
-    pub = document.published
-    if pub.start and pub.end and (pub.end - pub.start).days <= 7:
-        return pub.start
-    return None
-
-
-def _owner(tok: Token, clauses: dict[int, Trigger]) -> int | None:
-    """The clause (token index) of the first trigger above a token."""
-    for node in [tok, *tok.ancestors]:
-        if node.i in clauses:
-            return node.i
-    return None
 
 
 def _subject_tokens(trigger: Trigger, doc: Doc) -> set[int]:
@@ -227,71 +209,6 @@ def _location(scope: list[Span], resolved: dict[int, EntityActor], kb: Knowledge
     return None
 
 
-def _pick_date(sent: Span, trigger: Trigger, clauses: dict[int, Trigger], anchor: date | None,
-               year_hint: int | None) -> TimeSpan:
-    doc = sent.doc
-    best: tuple[int, TimeSpan] | None = None
-    for dm in find_dates(sent.text, anchor=anchor, year_hint=year_hint):
-        span = doc.char_span(sent.start_char + dm.start, sent.start_char + dm.end, alignment_mode="expand")
-        if span is None:
-            continue
-        owner = _owner(span.root, clauses)
-        if owner is not None and owner != trigger.clause:
-            continue
-        dist = abs(span.root.i - trigger.token)
-        if best is None or dist < best[0]:
-            best = (dist, dm.span)
-    return best[1] if best else TimeSpan.unknown()
-
-
-def _chained_year(sent: Span, previous: TimeSpan | None) -> TimeSpan | None:
-    """"The following year ..." after a dated event."""
-    m = CHAIN_YEAR.search(sent.text)
-    if not m or previous is None or previous.start is None:
-        return None
-    year = previous.start.year + (0 if "same" in m.group(0).lower() else 1)
-    return TimeSpan(date(year, 1, 1), date(year, 12, 31), "year", "relative", m.group(0))
-
-
-def _chained(sent: Span, previous: TimeSpan | None) -> TimeSpan | None:
-    """"The following day ..." after a dated event (the temporal issue generalises this)."""
-    year = _chained_year(sent, previous)
-    if year is not None:
-        return year
-    m = CHAIN.search(sent.text)
-    if not m or previous is None or previous.granularity != "day" or previous.start is None:
-        return None     # a day counts only from a day
-    phrase = m.group(0).lower()
-    if "same" in phrase:
-        offset = 0
-    elif "later" in phrase and not phrase.startswith("a day"):
-        word = phrase.split()[0]
-        offset = NUMBER_WORDS.get(word) or int(word)
-    else:
-        offset = 1
-    day = previous.start + timedelta(days=offset)
-    return TimeSpan(day, day, "day", "relative", m.group(0))
-
-
-def _chain_applies(sent: Span, trig: Trigger, clauses: dict[int, Trigger]) -> bool:
-    """"The following day X met Y and thanked Z": the phrase dates its own clause and the
-    clauses coordinated with it, not what they talk about."""
-    m = CHAIN.search(sent.text) or CHAIN_YEAR.search(sent.text)
-    if m is None:
-        return False
-    span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
-    if span is None:
-        return False
-    owner = _owner(span.root, clauses)
-    doc = sent.doc
-    if owner is None:    # the phrase parsed as the root ("The following day [that] X met Y")
-        owners = {c for c in clauses if doc[c].head.i == span.root.i or c == span.root.i}
-    else:
-        owners = {owner}
-    clause = doc[trig.clause]
-    return trig.clause in owners or (clause.dep_ == "conj" and clause.head.i in owners)
-
-
 def _confidence(trigger: Trigger, countries_direct: int, has_date: bool, has_person: bool, inferred: bool) -> float:
     score = 0.45 + (0.15 if trigger.kind in {"verb", "light", "phrase", "entity"} else 0.0)
     score += 0.1 if countries_direct >= 2 else 0.0
@@ -306,13 +223,17 @@ class _DocumentExtractor:
         self.document, self.doc, self.kb, self.lex = document, doc, kb, lex
         doc.user_data["bilat_kb"] = kb
         self.sents = sentences_of(doc)
-        self.anchor = _publication_day(document)
+        self.anchor = publication_anchor(document.published)
         self.year_hint = None if self.anchor else year_hint_for(document.text)
-        self.ctx = DocContext(kb, on=self.anchor)
+        self.pub_day = publication_day(document)
+        self.ctx = DocContext(kb, on=self.pub_day)
         self.ctx.focus = self._focus()
         self.quote_speakers = self._quote_speakers()
         self.last_dated: TimeSpan | None = None
         self.chain_base: TimeSpan | None = None
+        self.last_dated_index: int | None = None
+        self.chain_base_index: int | None = None
+        self.dated_by_category: dict[str, TimeSpan] = {}
 
     def _focus(self) -> tuple[str, ...]:
         counts: Counter = Counter()
@@ -351,7 +272,7 @@ class _DocumentExtractor:
         candidates: list[Candidate] = []
         for index, sent in enumerate(self.sents):
             self.chain_base = self.last_dated       # "the following day" counts from before this sentence
-            resolved = self._resolve(sent)
+            self.chain_base_index = self.last_dated_index
             triggers = find_triggers(sent, self.lex)
             context = next((t.category for t in triggers if t.reference), None)
             events = [t for t in triggers if not t.reference]
@@ -360,13 +281,33 @@ class _DocumentExtractor:
             events = refined(events, self.doc, self.lex)
             clauses = {t.clause: t for t in triggers if t.reference}
             clauses.update({t.clause: t for t in events})
+            judged = {t.token: self._judge(index, sent, t, clauses, context) for t in events}
+            resolved = self._resolve(sent, [when for _, _, when in judged.values()])   # titles at the event's date
             for trig in events:
-                cand = self._candidate(index, sent, trig, clauses, resolved, context)
+                cand = self._candidate(index, sent, trig, clauses, resolved, context, judged[trig.token])
                 if cand is not None:
                     candidates.append(cand)
+                    if cand.date.known:
+                        self.last_dated, self.last_dated_index = cand.date, index
+                        self.dated_by_category[cand.category] = setting_date(  # "during the visit" dates later clauses
+                            self.dated_by_category.get(cand.category), cand.date)
         return merge_candidates(candidates, self.document, self.kb)
 
-    def _resolve(self, sent: Span) -> dict[int, EntityActor]:
+    def _judge(self, index: int, sent: Span, trig: Trigger, clauses: dict[int, Trigger],
+               context: str | None) -> tuple[str, str | None, TimeSpan]:
+        """Factuality, its cue and the date of one trigger: all that comes before the actors."""
+        factuality, cue = factuality_of(trig, sent, self.lex, _nested(trig, clauses, self.doc))
+        headline = index == 0 and bool(self.document.title) and sent.text.strip().startswith(self.document.title.strip()[:40])
+        just_before = self.sents[index - 1] if index and self.chain_base_index == index - 1 else None
+        when = date_event(sent, trig, clauses, factuality, self.anchor, self.year_hint, self.chain_base,
+                          setting=self.dated_by_category.get(context) if context else None, headline=headline,
+                          previous_sentence=just_before)
+        return factuality, cue, when
+
+    def _resolve(self, sent: Span, dates: list[TimeSpan]) -> dict[int, EntityActor]:
+        """The sentence's entities, titles resolved on the date of its first dated event."""
+        when = next((d for d in dates if d.known), None)
+        self.ctx.on = lookup_day(when, self.pub_day) if when else self.pub_day
         resolved: dict[int, EntityActor] = {}
         for ent in sentence_entities(sent):
             actor = resolve_entity(ent, self.ctx)
@@ -412,7 +353,8 @@ class _DocumentExtractor:
         return None
 
     def _candidate(self, index: int, sent: Span, trig: Trigger, clauses: dict[int, Trigger],
-                   resolved: dict[int, EntityActor], context: str | None) -> Candidate | None:
+                   resolved: dict[int, EntityActor], context: str | None,
+                   judged: tuple[str, str | None, TimeSpan]) -> Candidate | None:
         scope, subject = self._scope(sent, trig, clauses)
         sided: list[tuple[str, EntityActor]] = []
         for ent in scope:
@@ -458,14 +400,7 @@ class _DocumentExtractor:
             return None
         if refine_category(trig, self.doc, self.lex) == "arms_transfer":
             actors = maker_roles(actors, makers_of(scope, self.kb) & countries)
-        factuality, cue = factuality_of(trig, sent, self.lex, _nested(trig, clauses, self.doc))
-        when = _pick_date(sent, trig, clauses, self.anchor, self.year_hint)
-        if not when.known:
-            chained = _chained(sent, self.chain_base)
-            if chained is not None and _chain_applies(sent, trig, clauses):
-                when = chained
-        if when.known:
-            self.last_dated = when
+        factuality, cue, when = judged
         attribution = attribution_of(sent, self.lex, self.quote_speakers.get(index))
         factuality = factuality_in_genre(factuality, cue, self.document.genre, attribution is not None)
         items = _items(scope, sent, trig, self.kb)

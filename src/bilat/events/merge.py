@@ -9,6 +9,7 @@ conflicting named people, and, for visits, the same direction.
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ..knowledge import Knowledge
@@ -21,6 +22,8 @@ SYMMETRIC = frozenset({"meeting", "exercise", "agreement", "defence_industry", "
 # Happenings that the next sentence often elaborates without naming anyone anew.
 ELABORATED = frozenset({"visit", "meeting", "exercise", "agreement", "arms_transfer", "training", "defence_industry"})
 _REFERENCE_GRAINS = frozenset({"unknown", "decade", "century"})   # too coarse to make a reference a report
+# A date the text states beats one from the document's date or the clause's aspect.
+BASIS_RANK = {"document": 1, "unknown": 2}
 GRANULARITY_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4, "unknown": 5}
 SUMMARY_VERBS = {
     "visit": "visits", "meeting": "meets", "agreement": "agreement with", "exercise": "exercise with",
@@ -31,12 +34,11 @@ SUMMARY_VERBS = {
 
 
 def _dates_compatible(a: TimeSpan, b: TimeSpan) -> bool:
-    if not a.known or not b.known:
-        return True
-    if a.granularity == "day" and b.granularity == "day":
-        return a.start == b.start
-    assert a.start and a.end and b.start and b.end
-    return a.start <= b.end and b.start <= a.end
+    if not a.known or not b.known or "document" in (a.basis, b.basis):
+        return True          # the document's date is a fallback, not evidence of another day
+    if a.granularity == "day" and b.granularity == "day" and a.start and a.start == a.end and b.start == b.end:
+        return a.start == b.start        # two different days are two events; day ranges may overlap
+    return (a.start or date.min) <= (b.end or date.max) and (b.start or date.min) <= (a.end or date.max)
 
 
 def _sources(c: "Candidate") -> set[str]:
@@ -96,7 +98,8 @@ def _best_date(group: list["Candidate"]) -> TimeSpan:
     known = [m.date for m in group if m.date.known]
     if not known:
         return TimeSpan.unknown()
-    return min(known, key=lambda d: (GRANULARITY_RANK[d.granularity], (d.end - d.start).days if d.start and d.end else 0))
+    return min(known, key=lambda d: (d.start is None or d.end is None, BASIS_RANK.get(d.basis, 0),
+                                     GRANULARITY_RANK[d.granularity], (d.end - d.start).days if d.start and d.end else 0))
 
 
 def _actor_records(group: list["Candidate"]) -> tuple[Actor, ...]:
@@ -209,7 +212,17 @@ def _mere_reference(c: "Candidate") -> bool:
     (no date finer than a decade, not in the headline or lead): a reference, not a report.
     "the Cold War ... in the last century" stays a reference."""
     return (c.trigger.definite and c.trigger.kind in {"noun", "phrase"} and c.sentence_index > 1
-            and c.date.granularity in _REFERENCE_GRAINS and c.sentence.doc[c.trigger.token].pos_ != "VERB")
+            and not (_own_date(c) and c.date.granularity not in _REFERENCE_GRAINS)
+            and c.sentence.doc[c.trigger.token].pos_ != "VERB")
+
+
+def _own_date(c: "Candidate") -> bool:
+    """A date the sentence gives the happening; a named period that is the trigger itself
+    ("the Cold War", "the 44-day war") only names a known happening and does not count."""
+    d = c.date
+    if not d.known:
+        return False
+    return not (d.basis == "inferred" and d.text and c.sentence.doc[c.trigger.token].text in d.text)
 
 
 def merge_candidates(candidates: list["Candidate"], document: Document, kb: Knowledge) -> list[Event]:

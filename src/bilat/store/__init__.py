@@ -214,11 +214,13 @@ def _filter_sql(countries: Sequence[str], categories: Sequence[str], factualitie
     if countries:
         conds.append("e.id IN (SELECT event_id FROM event_countries WHERE iso3 IN (SELECT unnest(?::VARCHAR[])))")
         params.append([c.upper() for c in countries])
-    if since is not None:
-        conds.append("e.date_start IS NOT NULL AND coalesce(e.date_end, e.date_start) >= ?")
+    if since is not None:      # open ends count as unbounded ("before 2019" has no start)
+        conds.append("(e.date_start IS NOT NULL OR e.date_end IS NOT NULL) "
+                     "AND coalesce(e.date_end, DATE '9999-12-31') >= ?")
         params.append(since)
     if until is not None:
-        conds.append("e.date_start IS NOT NULL AND e.date_start <= ?")
+        conds.append("(e.date_start IS NOT NULL OR e.date_end IS NOT NULL) "
+                     "AND coalesce(e.date_start, DATE '0001-01-01') <= ?")
         params.append(until)
     return " AND ".join(conds), params
 
@@ -371,10 +373,24 @@ class Store:
         events whose date interval overlaps [since, until]; undated events are then left out.
         Ordered by start date (unknown last), then id.
         """
+        return self._events_ordered(countries, categories, factualities, since, until,
+                                    "e.date_start NULLS LAST, e.id")
+
+    def timeline(self, countries: Sequence[str] = (), since: date | None = None,
+                 until: date | None = None) -> list[Event]:
+        """Events in date order: by the day they start (an open start, "before 2019", by its
+        end), the shorter interval first on ties, then id; undated events last (and left
+        out when ``since`` or ``until`` is given)."""
+        return self._events_ordered(countries, (), (), since, until,
+                                    "(e.date_start IS NULL AND e.date_end IS NULL), "
+                                    "coalesce(e.date_start, e.date_end), e.date_end NULLS LAST, e.id")
+
+    def _events_ordered(self, countries: Sequence[str], categories: Sequence[str], factualities: Sequence[str],
+                        since: date | None, until: date | None, order: str) -> list[Event]:
         where, params = _filter_sql(countries, categories, factualities, since, until)
         rows = self._con.execute(
             f"SELECT {', '.join('e.' + _quote(n) for n, _ in _EVENT_COLUMNS)} FROM events e "
-            f"WHERE {where} ORDER BY e.date_start NULLS LAST, e.id", params).fetchall()
+            f"WHERE {where} ORDER BY {order}", params).fetchall()
         if not rows:
             return []
         children = self._children(where, params)

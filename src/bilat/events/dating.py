@@ -1,0 +1,463 @@
+"""When an event happened: the date its clause states, placed by the publication date,
+the event's tense and the events before it in the text.
+
+Plain functions over spaCy spans and records; extract.py calls them for each
+trigger before it resolves the actors, so that titles resolve at the event's
+date. The rules, in the order they apply:
+
+1. A date the trigger's clause states: explicit and partial dates and ranges
+   (temporal.expressions), relative expressions placed by the publication
+   date ("yesterday", "on Wednesday", "earlier this month": temporal.relative),
+   named historical events ("during the 44-day war": temporal.periods; "last
+   year's 44-day war" is the war when it falls in that year). "since X" runs
+   from X to the publication date; "before X" is open at the start.
+2. Tense places what the text leaves open: a yearless date or a bare weekday in
+   a report of the past is the latest one on or before publication; in a plan
+   ("will visit Japan on March 3") the first one on or after it. A weekday-date
+   pair ("Thursday, December 5") takes the year where the weekday fits, nearest
+   the publication date.
+3. A chain phrase ("the following day", "two days later", "later that year",
+   data/dating.yaml, events/chains.py) counts from the previous dated event in
+   the text; "during the visit" takes the visit's date; a simple-past sentence
+   that continues the one before ("He thanked ...") keeps its day.
+4. Aspect: "has been training pilots" is ongoing up to publication (start
+   unknown, basis "inferred"); "the ongoing visit" / "is currently visiting"
+   takes the document's date (basis "document").
+5. Anything else stays unknown: background is never given the publication date.
+
+The publication date is an interval (``Anchor``). Relative expressions are
+read at both of its ends and the results joined, so an uncertain publication
+date widens the event's date instead of inventing precision.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Document, PubDate, TimeSpan
+from ..temporal.expressions import DateMention, coarser, find_dates, span_for_year, weekday_date_years
+from ..temporal.periods import find_named_periods
+from ..temporal.relative import NUMBER_WORDS, Direction, find_relative_dates
+from .chains import (
+    BASE_GRAINS, NUMBER_PATTERN, ChainRule, DatingCues, chain_applies, chain_match, chained_date, load_dating_cues,
+    owning_clause, parse_dating_cues,
+)
+from .triggers import Trigger
+
+Tense = Literal["past", "future", "nearest", "ongoing", "current"]
+
+MAX_ANCHOR_DAYS = 31          # a wider publication interval anchors nothing (the year hint takes over)
+_SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:the\s+)?$", re.IGNORECASE)
+_BEFORE = re.compile(r"\b(?:before|prior\s+to|until|till|up\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+_AFTER = re.compile(r"\b(?:after|following|in\s+the\s+aftermath\s+of|since\s+the\s+end\s+of)\s+(?:the\s+)?$",
+                    re.IGNORECASE)
+_OFFSET = re.compile(rf"\b{NUMBER_PATTERN}\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>after|before)\s+(?:the\s+)?$",
+                     re.IGNORECASE)
+_CHAIN_ARTICLE = re.compile(r"\bthe\s+$", re.IGNORECASE)          # "the next year" is a chain, not anchored
+_POSSESSIVE_GAP = re.compile(r"^['’]s\s+(?:the\s+)?$")            # "last year's 44-day war"
+_APPOSITION = re.compile(r"^\s*,\s*(?:on\s+|in\s+)?$", re.IGNORECASE)
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_HAVE = frozenset({"have", "has", "had", "'ve"})
+
+
+# ---------------------------------------------------------------- the publication anchor
+
+@dataclass(frozen=True)
+class Anchor:
+    """The publication date as a short interval of days; relative expressions count from it."""
+
+    start: date
+    end: date
+
+    @property
+    def day(self) -> date:
+        """One day to look things up on (office holders): the interval's first day."""
+        return self.start
+
+
+def publication_anchor(published: PubDate, max_days: int = MAX_ANCHOR_DAYS) -> Anchor | None:
+    """The publication interval when it is known to within ``max_days`` days, else None."""
+    if published.start is None or published.end is None or (published.end - published.start).days > max_days:
+        return None
+    return Anchor(published.start, published.end)
+
+
+def publication_day(document: Document) -> date | None:
+    """The document's publication day when it is known to within a week (for title lookups)."""
+    pub = document.published
+    if pub.start and pub.end and (pub.end - pub.start).days <= 7:
+        return pub.start
+    return None
+
+
+# ---------------------------------------------------------------- clauses
+
+def _verb_of(trigger: Trigger, doc: Doc) -> Token:
+    """The verb that carries the tense of a trigger's clause."""
+    node = doc[trigger.clause]
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i and node.dep_ not in {"ROOT"}:
+        node = node.head
+    return node
+
+
+def clause_tense(trigger: Trigger, doc: Doc, factuality: str, cues: DatingCues | None = None) -> Tense:
+    """What the clause says about time: a plan (future), a report of the past, an ongoing
+    activity ("has been training"), a happening at the time of writing ("the ongoing visit")."""
+    cues = cues or load_dating_cues()
+    trig, verb = doc[trigger.token], _verb_of(trigger, doc)
+    before_trigger = " ".join(c.text for c in trig.lefts if c.dep_ in {"amod", "compound", "advmod"}) \
+        if trig.pos_ in {"NOUN", "PROPN"} else ""                      # "the ongoing visit"
+    verb_modifiers = " ".join(t.text for c in verb.children                # "is currently visiting", "is under way"
+                              if c.dep_ in {"advmod", "prep", "acomp"} and c.i != trig.i and len(list(c.subtree)) <= 2
+                              for t in c.subtree)
+    if cues.current.search(before_trigger) or cues.current.search(verb_modifiers):
+        return "current"
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    aux_words = {c.lower_ for c in auxes}
+    if factuality == "planned" or aux_words & _FUTURE_AUX:
+        return "future"
+    if verb.tag_ == "VBG" and aux_words & _HAVE and "been" in aux_words:
+        return "ongoing"
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and aux_words & _HAVE) or aux_words & {"did", "was", "were", "had"}:
+        return "past"
+    return "nearest"
+
+
+def _direction(tense: Tense) -> Direction:
+    return "future" if tense == "future" else "past" if tense in ("past", "ongoing") else "nearest"
+
+
+# ---------------------------------------------------------------- placing dates
+
+def _join(a: TimeSpan, b: TimeSpan) -> TimeSpan:
+    """The smallest span holding both readings (one per end of the publication interval)."""
+    if (a.start, a.end) == (b.start, b.end):
+        return a
+    starts = [d for d in (a.start, b.start) if d is not None]
+    ends = [d for d in (a.end, b.end) if d is not None]
+    return replace(a, start=min(starts) if len(starts) == 2 else None, end=max(ends) if len(ends) == 2 else None,
+                   granularity=coarser(a.granularity, b.granularity))
+
+
+def _occurrences(dm: DateMention, years: range) -> list[TimeSpan]:
+    assert dm.yearless is not None
+    spans = [span_for_year(dm.yearless, y, "relative") for y in years]
+    return [s for s in spans if s is not None and s.start is not None]
+
+
+def _place_yearless(dm: DateMention, anchor: Anchor, direction: Direction) -> TimeSpan:
+    """A day or month without a year, placed by the publication interval and the tense."""
+    assert dm.yearless is not None
+    if dm.weekday is not None and dm.yearless.day is not None:
+        fitting = _weekday_fit(dm, anchor, direction)
+        if fitting is not None:
+            return fitting
+    if dm.yearless.relation != "nearest" or direction == "nearest":
+        return _join(dm.span, _yearless_at(dm, anchor.end)) if dm.span.known else dm.span
+    years = range(anchor.start.year - 1, anchor.end.year + 2)
+    found = _occurrences(dm, years)
+    if direction == "past":
+        before = [s for s in found if s.start <= anchor.start]
+        chosen = ([before[-1]] if before else []) + [s for s in found if anchor.start < s.start <= anchor.end]
+    else:                   # a plan: the first occurrence not over yet ("in September" in mid-September)
+        after = [s for s in found if s.end is not None and s.end >= anchor.end]
+        chosen = [s for s in found if s.end is not None and anchor.start <= s.end < anchor.end] + ([after[0]] if after else [])
+    if not chosen:
+        return dm.span
+    span = chosen[0]
+    for other in chosen[1:]:
+        span = _join(span, other)
+    return replace(span, granularity=span.granularity if len(chosen) == 1 else coarser(span.granularity, "year"),
+                   text=dm.text)
+
+
+def _yearless_at(dm: DateMention, day: date) -> TimeSpan:
+    again = find_dates(dm.text, anchor=day)
+    return again[0].span if again else dm.span
+
+
+def _weekday_fit(dm: DateMention, anchor: Anchor, direction: Direction) -> TimeSpan | None:
+    """"Thursday, December 5": the year in which December 5 is a Thursday, nearest the anchor
+    (in the past for a report, in the future for a plan when both are equally near)."""
+    assert dm.yearless is not None and dm.weekday is not None and dm.yearless.day is not None
+    years = weekday_date_years(dm.weekday, dm.yearless.month, dm.yearless.day, anchor.start.year)
+    spans = [s for y in years if (s := span_for_year(dm.yearless, y, "relative")) is not None]
+
+    def distance(span: TimeSpan) -> tuple[int, int]:
+        assert span.start is not None
+        gap = (anchor.start - span.start).days if span.start < anchor.start else \
+            (span.start - anchor.end).days if span.start > anchor.end else 0
+        wrong_side = (direction == "past" and span.start > anchor.end) or (direction == "future" and span.start < anchor.start)
+        return (gap + (400 if wrong_side else 0), 0 if span.start <= anchor.end else 1)
+
+    spans = [s for s in spans if s.start is not None]
+    if not spans:
+        return None
+    return replace(min(spans, key=distance), text=dm.text)
+
+
+def _weekday_near_hint(dm: DateMention, year_hint: int, spread: int = 3) -> TimeSpan:
+    """Without a publication date, "Thursday, December 5" takes the year nearest the year
+    the text points to (``year_hint``) in which the weekday fits; earlier on ties."""
+    assert dm.yearless is not None and dm.weekday is not None
+    if dm.yearless.day is None:
+        return dm.span
+    years = weekday_date_years(dm.weekday, dm.yearless.month, dm.yearless.day, year_hint, spread)
+    if not years:
+        return dm.span
+    year = min(years, key=lambda y: (abs(y - year_hint), y))
+    span = span_for_year(dm.yearless, year, "inferred")
+    return replace(span, text=dm.text) if span is not None else dm.span
+
+
+def _at_both_ends(found_at, anchor: Anchor) -> list[DateMention]:
+    """Mentions read at the anchor's first day, widened by those read at its last day."""
+    first = found_at(anchor.start)
+    if anchor.start == anchor.end:
+        return first
+    last = {(m.start, m.end): m for m in found_at(anchor.end)}
+    out = []
+    for m in first:
+        other = last.get((m.start, m.end))
+        if other is not None and m.span.basis == "relative" and m.yearless is None:
+            m = replace(m, span=replace(_join(m.span, other.span), text=m.span.text))
+        out.append(m)
+    return out
+
+
+def _select(mentions: list[DateMention]) -> list[DateMention]:
+    """Longest first, then earlier in the list; no overlaps; in text order."""
+    chosen: list[DateMention] = []
+    for m in sorted(mentions, key=lambda m: -(m.end - m.start)):
+        if all(m.end <= c.start or m.start >= c.end for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _possessive_periods(text: str, dates: list[DateMention], periods: list[DateMention]) -> list[DateMention]:
+    """"last year's 44-day war": the war, when it falls in the year the text names."""
+    out = []
+    for p in periods:
+        before = [d for d in dates if d.end <= p.start and _POSSESSIVE_GAP.match(text[d.end:p.start])]
+        if before and before[-1].span.start and before[-1].span.end and p.span.start:
+            d = before[-1]
+            inside = d.span.start <= p.span.start <= d.span.end
+            span = p.span if inside else d.span
+            out.append(DateMention(d.start, p.end, text[d.start:p.end], replace(span, text=text[d.start:p.end])))
+        else:
+            out.append(p)
+    return out
+
+
+def _finer(a: TimeSpan, b: TimeSpan) -> bool:
+    """Is ``a`` a narrower interval than ``b``?"""
+    if a.start is None or a.end is None or b.start is None or b.end is None:
+        return False
+    return (a.end - a.start) < (b.end - b.start)
+
+
+def _appositions(text: str, found: list[DateMention]) -> list[DateMention]:
+    """"last week, on Thursday, December 5": the second, more precise date stands for both."""
+    out: list[DateMention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is not None and _APPOSITION.match(text[prev.end:m.start]) and _finer(m.span, prev.span):
+            out[-1] = replace(m, start=prev.start, text=text[prev.start:m.end], span=replace(m.span, text=text[prev.start:m.end]))
+        else:
+            out.append(m)
+    return out
+
+
+def _shifted(span: TimeSpan, m: re.Match[str]) -> TimeSpan | None:
+    """"twelve days after the Pulwama attack": the date moved by the stated amount; a day
+    or a week moves only a day, a month a month or a day, a year anything up to a year."""
+    assert span.start is not None
+    raw, unit = m.group("n").lower(), m.group("unit").lower()
+    n = (int(raw) if raw.isdigit() else NUMBER_WORDS[raw]) * (1 if m.group("dir").lower() == "after" else -1)
+    if span.granularity not in BASE_GRAINS[unit]:
+        return None
+    if unit in ("day", "week"):
+        day = span.start + timedelta(days=n * (7 if unit == "week" else 1))
+        return TimeSpan(day, day, "day", "inferred")
+    if unit == "month":
+        index = span.start.year * 12 + span.start.month - 1 + n
+        y, mo = index // 12, index % 12 + 1
+        return TimeSpan(date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1]), "month", "inferred")
+    year = span.start.year + n
+    return TimeSpan(date(year, 1, 1), date(year, 12, 31), "year", "inferred")
+
+
+def _bounded(text: str, dm: DateMention, anchor: Anchor | None, ongoing: bool) -> DateMention:
+    """"has been training pilots since 2016" runs to the publication date ("has recognised
+    X since 1991" stays 1991: the act happened then); "after the 44-day war" runs from the
+    day after it to the publication date (open when unknown); "before 2019" has no start."""
+    head = text[max(0, dm.start - 40):dm.start]
+    span = dm.span
+    if span.start is None:
+        return dm
+    if _SINCE.search(head) and ongoing:
+        end = anchor.end if anchor and anchor.end >= span.start else None
+        return replace(dm, span=replace(span, end=end, basis="inferred" if span.basis == "explicit" else span.basis))
+    offset = _OFFSET.search(head)
+    if offset is not None:
+        shifted = _shifted(span, offset)
+        return replace(dm, start=dm.start - len(offset.group(0)), text=offset.group(0) + dm.text,
+                       span=replace(shifted, text=offset.group(0) + dm.text)) if shifted else dm
+    if _AFTER.search(head) and span.end is not None:
+        start = span.end + timedelta(days=1)
+        end = anchor.end if anchor and anchor.end >= start else None
+        return replace(dm, span=replace(span, start=start, end=end, basis="inferred"))
+    if _BEFORE.search(head) and head.rstrip().lower().endswith(("before", "prior to")):
+        return replace(dm, span=replace(span, start=None, end=span.start - timedelta(days=1)))
+    return dm
+
+
+@lru_cache(maxsize=256)
+def sentence_dates(text: str, anchor: Anchor | None, year_hint: int | None,
+                   direction: Direction = "nearest", ongoing: bool = False) -> tuple[DateMention, ...]:
+    """Every date expression in a sentence, placed by the anchor and the direction, in order;
+    ``ongoing`` for a clause like "has been training", where "since X" opens an interval.
+    Cached: every trigger of a sentence asks for the same dates."""
+    if anchor is not None:
+        dates = _at_both_ends(lambda day: find_dates(text, anchor=day), anchor)
+        dates = [replace(d, span=_place_yearless(d, anchor, direction)) if d.yearless else d for d in dates]
+        relative = _at_both_ends(lambda day: find_relative_dates(text, day, direction), anchor)
+    else:
+        dates, relative = find_dates(text, year_hint=year_hint), []
+        if year_hint is not None:
+            dates = [replace(d, span=_weekday_near_hint(d, year_hint)) if d.yearless and d.weekday is not None else d
+                     for d in dates]
+    dates = [d for d in dates if not (d.span.basis == "relative" and d.yearless is None
+                                      and _CHAIN_ARTICLE.search(text[max(0, d.start - 6):d.start]))]
+    periods = _possessive_periods(text, dates, find_named_periods(text, anchor=anchor.end if anchor else None))
+    found = _appositions(text, _select([*periods, *dates, *relative]))
+    return tuple(_bounded(text, d, anchor, ongoing) for d in found if d.span.start is not None or d.span.end is not None)
+
+
+def pick_date(sent: Span, trigger: Trigger, clauses: dict[int, Trigger], anchor: Anchor | None,
+              year_hint: int | None, tense: Tense = "nearest") -> TimeSpan:
+    """The date the trigger's clause states: the nearest date expression that no other
+    event's clause owns; unknown when there is none."""
+    doc = sent.doc
+    best: tuple[int, TimeSpan] | None = None
+    for dm in sentence_dates(sent.text, anchor, year_hint, _direction(tense), ongoing=tense == "ongoing"):
+        span = doc.char_span(sent.start_char + dm.start, sent.start_char + dm.end, alignment_mode="expand")
+        if span is None:
+            continue
+        owner = owning_clause(span.root, clauses)
+        if owner is not None and owner != trigger.clause and owner == span.root.i and span.root.head.i != span.root.i:
+            owner = owning_clause(span.root.head, clauses)   # "supported X during the 44-day war": the war dates both
+        if owner is not None and owner != trigger.clause:
+            continue
+        dist = abs(span.root.i - trigger.token)
+        if best is None or dist < best[0]:
+            best = (dist, dm.span)
+    return best[1] if best else TimeSpan.unknown()
+
+
+def aspect_date(sent: Span, trigger: Trigger, anchor: Anchor | None, tense: Tense) -> TimeSpan | None:
+    """The date an undated clause gets from its aspect: ongoing up to publication, or the
+    document's date for what happens as the text is written; None otherwise."""
+    if anchor is None:
+        return None
+    doc = sent.doc
+    if tense == "current":
+        cue = load_dating_cues().current.search(doc[doc[trigger.token].left_edge.i:trigger.clause + 1].text) \
+            or load_dating_cues().current.search(sent.text)
+        return TimeSpan(anchor.start, anchor.end, "day", "document", cue.group(0) if cue else None)
+    if tense == "ongoing":
+        verb = _verb_of(trigger, doc)
+        words = [t for t in verb.children if t.dep_ == "aux"] + [verb]
+        text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+        return TimeSpan(None, anchor.end, "day", "inferred", text)
+    return None
+
+
+# ---------------------------------------------------------------- one event
+
+def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factuality: str,
+               anchor: Anchor | None, year_hint: int | None, previous: TimeSpan | None,
+               setting: TimeSpan | None = None, headline: bool = False,
+               previous_sentence: Span | None = None) -> TimeSpan:
+    """The date of one event: stated; else chained to the previous dated event; else the
+    date of the happening it names as its setting ("signed during the visit"); else from
+    its aspect; else the day of the event just before when the narrative continues
+    (``previous_sentence`` is the sentence that event came from); else, for a headline
+    reporting news, the document's date; else unknown."""
+    tense = clause_tense(trig, sent.doc, factuality)
+    when = pick_date(sent, trig, clauses, anchor, year_hint, tense)
+    if when.known:
+        return when
+    chained = chained_date(sent.text, previous)
+    if chained is not None and chain_applies(sent, trig, clauses):
+        return chained
+    if setting is not None and setting.known:
+        return setting
+    aspect = aspect_date(sent, trig, anchor, tense)
+    if aspect is not None:
+        return aspect
+    continued = continued_date(sent, trig, tense, previous, previous_sentence)
+    if continued is not None:
+        return continued
+    if headline and anchor is not None and factuality == "asserted" and tense in ("nearest", "past"):
+        return TimeSpan(anchor.start, anchor.end, "day", "document", None)   # the news the headline reports
+    return when
+
+
+_CONTINUING_SUBJECTS = frozenset({"he", "she", "they", "latter", "both", "sides", "ministers", "two"})
+
+
+def continued_date(sent: Span, trig: Trigger, tense: Tense, previous: TimeSpan | None,
+                   previous_sentence: Span | None) -> TimeSpan | None:
+    """"X visited Ankara on Wednesday. He thanked Y for ..." / "Cavusoglu thanked ...": a
+    simple past clause whose subject is a pronoun or a name from the sentence just before
+    continues that sentence's dated event (one day only); basis "inferred"."""
+    if tense != "past" or previous is None or previous_sentence is None:
+        return None
+    if previous.granularity != "day" or previous.start is None or previous.start != previous.end:
+        return None
+    verb = _verb_of(trig, sent.doc)
+    if verb.tag_ != "VBD":
+        return None
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects:
+        return None
+    head = subjects[0]
+    named_before = head.pos_ == "PROPN" and head.text in previous_sentence.text
+    if not (named_before or head.lower_ in _CONTINUING_SUBJECTS):
+        return None
+    return replace(previous, basis="inferred")
+
+
+def setting_date(known: TimeSpan | None, new: TimeSpan) -> TimeSpan:
+    """The date a later "during the visit" takes: the visit's date, or, when the text dated
+    several visits, the span that holds them all (it cannot tell which one is meant)."""
+    if known is None or (known.start, known.end) == (new.start, new.end):
+        return new
+    joined = _join(known, new)
+    return replace(joined, basis="inferred", text=None)
+
+
+def lookup_day(when: TimeSpan, fallback: date | None) -> date | None:
+    """The day on which to look up who held an office for an event dated ``when``: the
+    publication day when it falls inside the event's interval, else the interval's middle
+    (its end when the start is open); ``fallback`` for undated events."""
+    if when.start is None:
+        return when.end or fallback
+    end = when.end or when.start
+    if fallback is not None and when.start <= fallback <= end:
+        return fallback
+    return when.start + (end - when.start) / 2
+
+
+__all__ = [
+    "Anchor", "ChainRule", "DatingCues", "Tense", "aspect_date", "chain_applies", "chain_match", "chained_date",
+    "clause_tense", "date_event", "load_dating_cues", "lookup_day", "owning_clause", "parse_dating_cues",
+    "pick_date", "publication_anchor", "publication_day", "sentence_dates", "setting_date",
+]

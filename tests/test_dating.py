@@ -1,0 +1,264 @@
+"""Every event dated when it happened, through the real extractor.
+
+Our own sentences about many pairs of states (real public facts), and the seeds
+through the conftest fixtures: explicit and relative dates, chains, named
+historical events, tense and aspect, and titles resolved at the event's date.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bilat.config import load_settings
+from bilat.events.extract import extract_events
+from bilat.pipeline import process
+from bilat.records import Document, DocumentResult, Event, PubDate
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def dated(nlp, kb):
+    """dated(text, published) -> the events the extractor finds, published on that day."""
+    def run(text: str, published: date | None = date(2022, 5, 10), title: str | None = None) -> list[Event]:
+        pub = PubDate(published, published, "metadata") if published else PubDate()
+        doc = Document(doc_id="doc-dating", path="notes/dating.txt", text=text, title=title, published=pub, genre="news")
+        return extract_events(doc, nlp(doc.text), kb)
+    return run
+
+
+def one(events: list[Event], category: str | None = None) -> Event:
+    found = [e for e in events if category in (None, e.category)]
+    assert len(found) == 1, [(e.category, e.countries, e.date) for e in events]
+    return found[0]
+
+
+def when(event: Event) -> tuple:
+    d = event.date
+    return (d.start, d.end, d.granularity, d.basis)
+
+
+# ---------------------------------------------------------------- stated dates
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Armenia and Azerbaijan signed a ceasefire statement on November 10, 2020.", date(2021, 1, 5),
+     (date(2020, 11, 10), date(2020, 11, 10), "day", "explicit")),
+    ("Greece bought 18 Rafale jets from France in January 2021.", date(2021, 6, 1),
+     (date(2021, 1, 1), date(2021, 1, 31), "month", "explicit")),
+    ("India and Russia signed the S-400 contract in 2018.", date(2021, 11, 20),
+     (date(2018, 1, 1), date(2018, 12, 31), "year", "explicit")),
+    ("Finnish and Swedish troops held a joint exercise in winter 2014.", date(2015, 3, 1),
+     (date(2013, 12, 1), date(2014, 2, 28), "month", "explicit")),
+    ("India and France held their Varuna naval exercise from September 12 to 20.", date(2021, 10, 1),
+     (date(2021, 9, 12), date(2021, 9, 20), "day", "relative")),
+])
+def test_stated_dates_date_the_event(dated, text, published, expected):
+    assert when(one(dated(text, published))) == expected
+
+
+# ---------------------------------------------------------------- relative to the publication date
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("The Egyptian foreign minister visited Sudan yesterday.", date(2021, 6, 15),
+     (date(2021, 6, 14), date(2021, 6, 14), "day", "relative")),
+    ("The Polish defence minister met the South Korean defence minister on Wednesday.", date(2022, 5, 13),
+     (date(2022, 5, 11), date(2022, 5, 11), "day", "relative")),
+    ("The Greek prime minister will visit France on Friday.", date(2021, 9, 21),
+     (date(2021, 9, 24), date(2021, 9, 24), "day", "relative")),
+    ("The Indian army chief visited Bangladesh last week.", date(2022, 5, 10),
+     (date(2022, 5, 2), date(2022, 5, 8), "day", "relative")),
+    ("India and France signed a submarine agreement earlier this month.", date(2022, 5, 10),
+     (date(2022, 5, 1), date(2022, 5, 10), "month", "relative")),
+    ("Japan and Australia will sign a defence pact later this month.", date(2022, 1, 4),
+     (date(2022, 1, 4), date(2022, 1, 31), "month", "relative")),
+    ("Poland will buy more tanks from South Korea next year.", date(2022, 8, 27),
+     (date(2023, 1, 1), date(2023, 12, 31), "year", "relative")),
+    ("Ethiopia and Eritrea fought a border war last year.", date(2021, 6, 1),
+     (date(2020, 1, 1), date(2020, 12, 31), "year", "relative")),
+])
+def test_relative_expressions_count_from_the_publication_date(dated, text, published, expected):
+    assert when(one(dated(text, published))) == expected
+
+
+def test_last_week_on_a_weekday_and_date_takes_the_year_where_they_fit(dated):
+    event = one(dated("Last week, on Thursday, December 5, the Chilean defence minister met the Peruvian "
+                      "ambassador.", date(2019, 12, 12)))
+    assert when(event) == (date(2019, 12, 5), date(2019, 12, 5), "day", "relative")
+
+
+def test_last_years_named_war_is_the_war(dated):
+    event = one(dated("Turkey supported Azerbaijan during last year's 44-day war.", date(2021, 6, 20)))
+    assert (event.date.start, event.date.end) == (date(2020, 9, 27), date(2020, 11, 10))
+
+
+# ---------------------------------------------------------------- chains
+
+def test_two_days_later_follows_the_previous_dated_event(dated):
+    events = dated("The Kenyan president arrived in Addis Ababa on 3 March 2021. Two days later he met the "
+                   "Ethiopian prime minister.", date(2021, 3, 10))
+    assert when(one(events, "meeting")) == (date(2021, 3, 5), date(2021, 3, 5), "day", "relative")
+
+
+def test_the_same_day_takes_the_previous_events_day(dated):
+    events = dated("The Indian army chief arrived in Dhaka on 8 April 2022. The same day Bangladesh and India "
+                   "signed a defence agreement.", date(2022, 4, 10))
+    assert when(one(events, "agreement")) == (date(2022, 4, 8), date(2022, 4, 8), "day", "relative")
+
+
+def test_later_that_year_stays_in_the_previous_events_year(dated):
+    events = dated("Ukraine ordered six drones from Turkey in early 2019. Turkey delivered the drones to "
+                   "Ukraine later that year.", date(2021, 10, 27))
+    years = {e.date.start.year for e in events if e.date.start}
+    assert years == {2019}
+    assert any(e.date.text == "later that year" for e in events)
+
+
+def test_a_chain_without_a_previous_date_leaves_the_event_undated(dated):
+    event = one(dated("The following day the Kenyan president met the Ethiopian prime minister.", date(2021, 3, 10)))
+    assert not event.date.known
+
+
+def test_a_clause_set_during_a_dated_visit_takes_the_visits_date(dated):
+    events = dated("The Chinese president visited Serbia on 7 May 2024. During the visit, China and Serbia "
+                   "signed 28 agreements.", date(2024, 5, 9))
+    assert one(events, "agreement").date.start == date(2024, 5, 7)
+
+
+def test_a_narrative_continuing_with_the_same_person_keeps_the_day(dated):
+    events = dated("The Armenian foreign minister Ararat Mirzoyan visited Ankara on 15 February 2023. Mirzoyan "
+                   "thanked Turkey for reopening the border crossing.", date(2023, 2, 16))
+    support = [e for e in events if e.category == "support"]
+    assert support and all(e.date.start == date(2023, 2, 15) and e.date.basis == "inferred" for e in support)
+
+
+def test_a_present_tense_background_sentence_does_not_continue_the_day(dated):
+    events = dated("The Armenian foreign minister visited Ankara on 15 February 2023. Turkey and Armenia have "
+                   "no diplomatic relations.", date(2023, 2, 16))
+    assert all(e.date.start == date(2023, 2, 15) or not e.date.known for e in events)
+    assert not any(e.date.basis == "inferred" for e in events)
+
+
+# ---------------------------------------------------------------- named historical events
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Pakistan supported Azerbaijan during the 44-day war.", date(2020, 9, 27), date(2020, 11, 10)),
+    ("India and Pakistan fought the Kargil War in the mountains of Ladakh.", date(1999, 5, 3), date(1999, 7, 26)),
+    ("Argentina and the United Kingdom fought the Falklands War.", date(1982, 4, 2), date(1982, 6, 14)),
+    ("Russia and Georgia fought during the Russo-Georgian War.", date(2008, 8, 7), date(2008, 8, 16)),
+])
+def test_named_historical_events_date_a_sentence_without_a_year(dated, text, start, end):
+    event = one(dated(text, date(2023, 1, 10)))
+    assert (event.date.start, event.date.end, event.date.basis) == (start, end, "inferred")
+
+
+# ---------------------------------------------------------------- tense and aspect
+
+def test_a_planned_visit_is_on_the_coming_day(dated):
+    event = one(dated("Pakistan's army chief will visit Azerbaijan on June 20.", date(2021, 6, 15)))
+    assert event.factuality == "planned"
+    assert when(event) == (date(2021, 6, 20), date(2021, 6, 20), "day", "relative")
+
+
+def test_a_planned_date_already_past_this_year_is_next_year(dated):
+    event = one(dated("The Indian prime minister will visit Japan on March 3.", date(2022, 5, 10)))
+    assert event.date.start == date(2023, 3, 3)
+
+
+def test_a_past_date_after_publication_day_is_last_year(dated):
+    event = one(dated("The Japanese foreign minister visited the Philippines on June 17.", date(2022, 5, 10)))
+    assert event.date.start == date(2021, 6, 17)
+
+
+def test_an_ongoing_activity_runs_up_to_publication(dated):
+    event = one(dated("Pakistan has been training Azerbaijani pilots.", date(2021, 6, 20)))
+    assert when(event) == (None, date(2021, 6, 20), "day", "inferred")
+
+
+def test_an_ongoing_activity_since_a_year_starts_then(dated):
+    event = one(dated("Turkey has been training Azerbaijani officers since 2016.", date(2021, 6, 20)))
+    assert (event.date.start, event.date.end) == (date(2016, 1, 1), date(2021, 6, 20))
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president is currently visiting Ethiopia.",
+    "The Indonesian defence minister is currently visiting France.",
+])
+def test_a_visit_under_way_takes_the_documents_date(dated, text):
+    event = one(dated(text, date(2022, 2, 10)))
+    assert when(event) == (date(2022, 2, 10), date(2022, 2, 10), "day", "document")
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan foreign minister visited Ethiopia.",
+    "Greece and Cyprus have close defence ties and hold regular naval drills.",
+    "Pakistan supplies JF-17 jets to Nigeria.",
+])
+def test_background_is_never_dated_to_the_publication_day(dated, text):
+    published = date(2022, 5, 10)
+    for event in dated(text, published):
+        assert event.date.start != published, event.date
+
+
+def test_a_news_headline_takes_the_documents_date_and_the_lead_keeps_its_own(dated):
+    title = "France recalls its ambassador from Australia"
+    text = f"{title}\n\nFrance recalled its ambassador from Australia on 17 September 2021."
+    recall = one(dated(text, date(2021, 9, 18), title=title), "criticism")
+    assert len(recall.mentions) == 2
+    assert when(recall) == (date(2021, 9, 17), date(2021, 9, 17), "day", "explicit")
+
+
+def test_a_news_headline_alone_takes_the_documents_date(dated):
+    title = "India and France sign submarine agreement"
+    text = f"{title}\n\nThe deal covers three more Scorpene boats."
+    headline = one(dated(text, date(2023, 7, 14), title=title))
+    assert when(headline) == (date(2023, 7, 14), date(2023, 7, 14), "day", "document")
+
+
+# ---------------------------------------------------------------- titles at the event's date
+
+def test_a_title_resolves_to_the_holder_at_the_events_date(dated, kb):
+    event = one(dated("In 2012 the Turkish defence minister visited Azerbaijan.", date(2022, 5, 10)))
+    people = {a.name for a in event.actors if a.kind == "person"}
+    assert "İsmet Yılmaz" in people and "Hulusi Akar" not in people
+
+
+def test_a_title_in_an_undated_sentence_resolves_at_publication(dated):
+    event = one(dated("The Turkish defence minister visited Azerbaijan.", date(2022, 5, 10)))
+    assert "Hulusi Akar" in {a.name for a in event.actors if a.kind == "person"}
+
+
+# ---------------------------------------------------------------- the seeds
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir: Path, kb, nlp) -> dict[str, DocumentResult]:
+    results = list(process([seeds_dir], load_settings(env={}, db=":memory:"), kb=kb, nlp=nlp))
+    return {Path(r.document.path).name[:3]: r for r in results if isinstance(r, DocumentResult)}
+
+
+def saying(result: DocumentResult, words: str, category: str) -> list[Event]:
+    return [e for e in result.events if e.category == category and any(words in m.sentence for m in e.mentions)]
+
+
+def test_seed_004_the_following_day_counts_from_the_meeting_on_june_9(seeds):
+    dates = {e.date.start for e in saying(seeds["004"], "The following day", "meeting")}
+    assert dates == {date(2021, 6, 10)}
+
+
+def test_seed_004_the_planned_visit_is_on_june_20(seeds):
+    (visit,) = [e for e in saying(seeds["004"], "will visit Azerbaijan on June 20", "visit")]
+    assert visit.date.start == date(2021, 6, 20) and visit.factuality == "planned"
+
+
+def test_seed_004_background_visits_keep_their_years(seeds):
+    years = {e.date.start.year for e in saying(seeds["004"], "visited the country in 2004", "visit") if e.date.start}
+    assert 2004 in years
+
+
+def test_seeds_date_no_event_to_the_publication_day_unless_the_text_says_so(seeds):
+    for result in seeds.values():
+        pub = result.document.published
+        for event in result.events:
+            if pub.start is not None and pub.start == pub.end and event.date.start == pub.start:
+                assert event.date.basis in {"document", "relative", "explicit"}, event.date
