@@ -262,3 +262,10 @@ def test_seeds_date_no_event_to_the_publication_day_unless_the_text_says_so(seed
         for event in result.events:
             if pub.start is not None and pub.start == pub.end and event.date.start == pub.start:
                 assert event.date.basis in {"document", "relative", "explicit"}, event.date
+
+
+def test_a_year_inside_a_name_is_not_a_date():
+    from bilat.temporal.expressions import find_dates
+    assert find_dates("The two leaders adopted a roadmap called Horizon 2047.") == []
+    assert find_dates("Saudi Arabia's Vision 2030 plan was launched.") == []
+    assert [m.text for m in find_dates("The pact was signed in 2019.")] == ["2019"]

@@ -340,6 +340,9 @@ def sentence_dates(text: str, anchor: Anchor | None, year_hint: int | None,
     return tuple(_bounded(text, d, anchor, ongoing) for d in found if d.span.start is not None or d.span.end is not None)
 
 
+NAMED_PERIOD_PENALTY = 12   # tokens: "formed a partnership in 2013 ... since the Vietnam War" is 2013
+
+
 def pick_date(sent: Span, trigger: Trigger, clauses: dict[int, Trigger], anchor: Anchor | None,
               year_hint: int | None, tense: Tense = "nearest") -> TimeSpan:
     """The date the trigger's clause states: the nearest date expression that no other
@@ -355,9 +358,9 @@ def pick_date(sent: Span, trigger: Trigger, clauses: dict[int, Trigger], anchor:
             owner = owning_clause(span.root.head, clauses)   # "supported X during the 44-day war": the war dates both
         if owner is not None and owner != trigger.clause:
             continue
-        dist = abs(span.root.i - trigger.token)
+        dist = abs(span.root.i - trigger.token) + (NAMED_PERIOD_PENALTY if dm.span.basis == "inferred" else 0)
         if best is None or dist < best[0]:
-            best = (dist, dm.span)
+            best = (dist, dm.span)   # a stated date beats a named period further than this away
     return best[1] if best else TimeSpan.unknown()
 
 
@@ -405,10 +408,14 @@ def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factualit
     continued = continued_date(sent, trig, tense, previous, previous_sentence)
     if continued is not None:
         return continued
-    if headline and anchor is not None and factuality == "asserted" and tense in ("nearest", "past"):
+    if headline and anchor is not None and factuality not in UNDATED_HEADLINES and tense in ("nearest", "past"):
         return TimeSpan(anchor.start, anchor.end, "day", "document", None)   # the news the headline reports
     return when
 
+
+# A headline reports the day's news ("X rules out ...", "X suspends ..."), except a plan or a
+# proposal, whose date is when it would happen, not when it was announced.
+UNDATED_HEADLINES = frozenset({"planned", "proposed"})
 
 _CONTINUING_SUBJECTS = frozenset({"he", "she", "they", "latter", "both", "sides", "ministers", "two"})
 

@@ -387,10 +387,17 @@ def _glued(text: str, start: int) -> bool:
     return bool(glue) and glue.group("word").lower() not in _GLUE_OK
 
 
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:" + "|".join(n.capitalize() for n in _MONTH_NAMES)
+                          + r"|In|By|Of|From|Since|Until|Till|During|Before|After|The|Late|Early|Mid|Spring|Summer"
+                          r"|Autumn|Fall|Winter)\b)[A-Z][a-z]+\s+$")
+
+
 def _year_value(m: re.Match[str], text: str) -> TimeSpan | None:
     before, after = text[max(0, m.start() - 40):m.start()], _text_after(m, text)
     if _glued(text, m.start()) or _unit_follows(m, text) or _NUMBER_AROUND.search(f"{before}\x00{after}"):
         return None
+    if _NAME_BEFORE.search(before) and not _YEAR_BEFORE.search(before):
+        return None                      # "Horizon 2047", "Vision 2030", "Agenda 2063": a name, not a date
     in_parentheses = before.rstrip().endswith("(") and after.lstrip().startswith(")")
     after_cue = bool(_YEAR_BEFORE.search(before)) and not _QUANTITY_OF.search(before)
     before_punct = bool(_YEAR_AFTER.match(after)) and not _QUANTITY_BEFORE.search(before)
