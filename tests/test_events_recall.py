@@ -37,6 +37,11 @@ def categories_for(events, pair: set[str]) -> set[str]:
     ("Xi Jinping visited Serbia in June 2016, when the two countries raised their ties to a comprehensive "
      "strategic partnership.", {"CHN", "SRB"}, "agreement"),
     ("Algeria suspends friendship treaty with Spain.", {"DZA", "ESP"}, "agreement"),
+    ("Egypt said it stood firmly with Somalia and its sovereignty.", {"EGY", "SOM"}, "support"),
+    ("For decades Armenia relied almost entirely on Russian arms.", {"ARM", "RUS"}, "arms_transfer"),
+    ("German troops have been deployed in Lithuania since 2017.", {"DEU", "LTU"}, "other_cooperation"),
+    ("At the summit in Tokyo, the leaders of Japan and India launched an initiative to track illegal fishing.",
+     {"IND", "JPN"}, "agreement"),
     ("Ties between Azerbaijan and Pakistan were further strengthened in January 2021 with the signing of an "
      "agreement by their foreign ministers.", {"AZE", "PAK"}, "agreement"),
     ("Warsaw signed deals with Seoul in July. The first K2 tanks are due to arrive in Poland in December.",
