@@ -1,0 +1,581 @@
+"""From one analysed document to its claims.
+
+For each sentence: amounts of money (regexes, :mod:`.normalise`), counts of
+things ("12 Al-Khalid tanks", "from an initial 10 to 24 aircraft", "two dozen
+drones"), dates of facts ("a defence pact signed in 1998", "until March 30"),
+ranks ("the second nation to recognise", "the largest buyer") and descriptions
+of actors ("Serbia, a Balkan nation"). Each claim gets a subject (weapon
+system, item, agreement, relation or actor, with the states concerned), an
+attribute, a normalised value and who says it (:func:`attribution_of`).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from ..events.attribution import attribution_of
+from ..events.lexicon import Lexicon, load_lexicon
+from ..events.sentences import sentences_of
+from ..knowledge import Knowledge
+from ..records import Claim, ClaimSubject, Document, TimeSpan
+from ..temporal.expressions import DateMention, find_dates
+from ..temporal.pubdate import year_hint_for
+from .cues import ClaimCues, claim_cues
+from .normalise import DIGITS, Money, find_money, is_unit, number_words, parse_number
+
+COUNTRY_LABELS = frozenset({"GPE", "NORP"})
+NOT_COUNTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "WEAPON", "EXERCISE", "PRODUCT",
+                        "LAW", "EVENT", "FAC", "ORG", "WORK_OF_ART"})
+_DIGIT_NUMBER = re.compile(rf"(?<![\w\-./$€£¥₹#])(?:{DIGITS})(?![\w\-/]|\.\d|,\d)")
+_GRAINS = frozenset({"day", "month", "year"})
+
+
+def claim_id(doc_id: str, start: int, end: int, kind: str, attribute: str) -> str:
+    """Content-addressed: the same words of the same document give the same id."""
+    return hashlib.sha1(f"{doc_id}|{start}|{end}|{kind}|{attribute}".encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A claim before it is tied to the document: offsets relative to the sentence."""
+
+    kind: str
+    subject: ClaimSubject
+    attribute: str
+    start: int
+    end: int
+    value: float | None = None
+    value_max: float | None = None
+    previous: float | None = None
+    unit: str | None = None
+    date: TimeSpan | None = None
+    qualifier: str = "exact"
+    description: str | None = None
+
+
+def _publication_day(document: Document) -> date | None:
+    pub = document.published
+    if pub.start and pub.end and (pub.end - pub.start).days <= 7:
+        return pub.start
+    return None
+
+
+def _tokens_in(sent: Span, start: int, end: int) -> Span | None:
+    """The tokens covering sentence-relative characters [start, end)."""
+    return sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+
+
+def _ent_of(tok: Token) -> Span | None:
+    if tok.ent_iob_ == "O":
+        return None
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+class _SentenceClaims:
+    """The claims of one sentence; shared lookups live on the document extractor."""
+
+    def __init__(self, owner: "_DocumentClaims", sent: Span):
+        self.o, self.sent, self.text = owner, sent, sent.text
+        self.cues: ClaimCues = owner.cues
+        self.dates: list[DateMention] = find_dates(self.text, anchor=owner.anchor, year_hint=owner.year_hint)
+        self.money: list[Money] = find_money(self.text)
+        self.ents = [e for e in owner.ents if sent.start <= e.start < sent.end]
+        self.countries = self._countries()
+
+    # ------------------------------------------------------------ context
+    def _countries(self) -> set[str]:
+        out = set()
+        for ent in self.ents:
+            if ent.label_ in COUNTRY_LABELS:
+                code = self.o.country_of(ent)
+                if code:
+                    out.add(code)
+        return out
+
+    def states(self, extra: Iterable[str] = (), fill: bool = True) -> tuple[str, ...]:
+        """The states a claim of this sentence concerns: those it names, the makers of its
+        weapon, and (with ``fill``) the document's focus states when fewer than two are known."""
+        found = set(self.countries) | set(extra)
+        for code in self.o.focus if fill or not found else ():
+            if len(found) >= 2:
+                break
+            found.add(code)
+        return tuple(sorted(found))
+
+    def context_year(self, near: int) -> int | None:
+        """The year of the date expression nearest to a sentence offset, else the publication year."""
+        dated = [d for d in self.dates if d.span.start is not None and d.span.granularity in _GRAINS]
+        if dated:
+            best = min(dated, key=lambda d: abs(d.start - near))
+            return best.span.start.year  # type: ignore[union-attr]
+        return self.o.anchor.year if self.o.anchor else None
+
+    def _taken(self, start: int, end: int) -> bool:
+        spans = [(m.start, m.end) for m in self.money] + [(d.start, d.end) for d in self.dates]
+        return any(start < e and s < end for s, e in spans)
+
+    # ------------------------------------------------------------ quantities
+    def number_spans(self) -> Iterator[tuple[int, int, float]]:
+        for m in _DIGIT_NUMBER.finditer(self.text):
+            value = parse_number(m.group(0))
+            if value is not None:
+                yield m.start(), m.end(), value
+        for m in number_words().pattern.finditer(self.text):
+            if self.text[m.end():m.end() + 1] == "-" or self.text[max(0, m.start() - 1):m.start()] == "-":
+                continue      # "one-day", "forty-year-old" are not counts
+            value = parse_number(m.group(0))
+            if value is not None:
+                yield m.start(), m.end(), value
+
+    def quantities(self) -> Iterator[_Found]:
+        changes = {}
+        for m in self.cues.change.finditer(self.text):
+            first, second = parse_number(m.group("first")), parse_number(m.group("second"))
+            if first is not None and second is not None:
+                changes[m.start("second")] = (first, m.start("first"))
+        firsts = {start for _, start in changes.values()}
+        for start, end, value in self.number_spans():
+            if start in firsts or value < 2 or self._taken(start, end):
+                continue
+            found = self._quantity(start, end, value, changes.get(start))
+            if found is not None:
+                yield found
+
+    def _quantity(self, start: int, end: int, value: float, change: tuple[float, int] | None) -> _Found | None:
+        span = _tokens_in(self.sent, start, end)
+        if span is None:
+            return None
+        last = span[-1]
+        if any(_ent_of(t) is not None and _ent_of(t).label_ in NOT_COUNTS for t in span):  # type: ignore[union-attr]
+            return None
+        after = self.text[end:].lstrip().lower()
+        scale = re.match(r"(thousand|million|billion)\b", after)
+        if scale:
+            value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9}[scale.group(1)]
+            last = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else last
+        head, increment = self._counted_noun(last)
+        if head is None or is_unit(head.lower_) or is_unit(head.lemma_) \
+                or head.lemma_.lower() in self.cues.uncounted_nouns or self._refers_back(start):
+            return None
+        weapon = self._weapon_near(span[0], head) or self.o.sole_weapon_for(head.lemma_.lower())
+        if weapon is None and head.pos_ == "PROPN" and head.text[:1].isupper():
+            return None                    # "17 Squadron": a name, not a count
+        qualifier = "increment" if increment else self._qualifier(self._first_conjunct_start(head, start))
+        previous = None
+        if change is not None:
+            previous, qualifier = change[0], "change"
+        elif self.text[:start].rstrip().lower().endswith(("another", "a further")):
+            qualifier = "increment"
+        makers: tuple[str, ...] = ()
+        if weapon is not None:
+            subject_kind, name = "weapon_system", weapon.name
+            makers = weapon.makers
+        else:
+            subject_kind, name = "item", self._item_name(span[-1], head)
+        stage = self._stage(head)
+        attribute = "count" + (f".{stage}" if stage else "") + (".total" if qualifier == "change" else "")
+        text_end = head.idx + len(head.text) - self.sent.start_char
+        return _Found("quantity", ClaimSubject(subject_kind, name, self.states(makers)), attribute,
+                      start if change is None else min(start, change[1]), max(text_end, end), value=value,
+                      previous=previous, unit=head.lemma_.lower(), qualifier=qualifier)
+
+    def _counted_noun(self, last: Token) -> tuple[Token | None, bool]:
+        """The noun a number counts: the last noun of the run of modifiers after it
+        ("30 more Rafale fighter jets" -> jets, "212 K9 self-propelled howitzers" -> howitzers),
+        else its head when parsed as a numeric modifier right after it."""
+        doc, increment = last.doc, False
+        i, end = last.i + 1, min(len(doc), last.i + 11, self.sent.end)
+        noun: Token | None = None
+        while i < end:
+            tok = doc[i]
+            if tok.text in {"-", "–"}:
+                i += 2                     # a hyphenated modifier: "self-propelled", "second-hand"
+                continue
+            if tok.lower_ in self.cues.increments and noun is None:
+                increment = True
+            elif tok.pos_ in {"NOUN", "PROPN"} or tok.ent_type_ == "WEAPON":
+                if noun is not None and (is_unit(tok.lower_) or is_unit(tok.lemma_)):
+                    break                  # "30 jets last year"
+                noun = tok
+            elif tok.pos_ not in {"ADJ", "NUM"}:
+                break
+            i += 1
+        if noun is None and last.dep_ == "nummod" and last.head.i == last.i + 1 and last.head.pos_ == "NOUN":
+            noun = last.head
+        return noun, increment
+
+    def _first_conjunct_start(self, head: Token, start: int) -> int:
+        """"up to 1,000 tanks, 672 howitzers and 48 jets": a qualifier before the first of
+        coordinated counts holds for all of them."""
+        node = head
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if node is head:
+            return start
+        numbers = [c for c in node.children if c.dep_ == "nummod"]
+        return numbers[0].idx - self.sent.start_char if numbers else start
+
+    def _refers_back(self, start: int) -> bool:
+        """"the two jets", "both sides": a definite number refers back, it claims nothing new."""
+        before = [w.lower() for w in self.text[:start].split()[-2:]]
+        if before and before[-1] in self.cues.definite_words:
+            return True
+        return len(before) == 2 and before[0] in self.cues.definite_words and before[1].isalpha()   # "the remaining 36"
+
+    def _qualifier(self, start: int) -> str:
+        m = self.cues.qualifier_tail.search(self.text[max(0, start - 30):start])
+        return self.cues.qualifiers[m.group("q").lower()] if m else "exact"
+
+    def _weapon_near(self, first: Token, head: Token):
+        for ent in self.ents:
+            if ent.label_ == "WEAPON" and ent.start <= head.i and ent.end > first.i:
+                return self.o.kb.weapon(ent.ent_id_ or ent.text) or self.o.kb.weapon(ent.text)
+        return None
+
+    def _item_name(self, last: Token, head: Token) -> str:
+        words = [t for t in last.doc[last.i + 1:head.i]
+                 if t.pos_ in {"NOUN", "PROPN"} and t.lower_ not in self.cues.increments]
+        return " ".join([*(t.text if t.pos_ == "PROPN" else t.lower_ for t in words), head.lemma_.lower()])
+
+    def _stage(self, head: Token) -> str | None:
+        node = head
+        for _ in range(5):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            lemma = node.lemma_.lower()
+            if node.pos_ in {"VERB", "AUX"}:
+                return self.cues.stage_verbs.get(lemma)
+            if node.pos_ == "NOUN" and lemma in self.cues.stage_nouns:
+                return self.cues.stage_nouns[lemma]
+        return None
+
+    # ------------------------------------------------------------ money
+    def prices(self) -> Iterator[_Found]:
+        for mo in self.money:
+            span = _tokens_in(self.sent, mo.start, mo.end)
+            weapon, subject = self._money_subject(span)
+            makers = weapon.makers if weapon is not None else ()
+            attribute = "price" if subject[0] in {"weapon_system", "agreement"} else "amount"
+            yield _Found("money", ClaimSubject(subject[0], subject[1], self.states(makers)), attribute,
+                         mo.start, mo.end, value=mo.amount, value_max=mo.amount_max, unit=mo.currency,
+                         qualifier=self._qualifier(mo.start))
+
+    def _money_subject(self, span: Span | None):
+        """What an amount is the price of: the weapon system the sentence names; else, when it
+        is the value of a contract or deal ("the deal is worth ...", "a contract valued at ..."),
+        the one weapon system the document names, else that agreement; else what it is an
+        amount of ("trade ... has reached $32 million")."""
+        weapons = {w.name: w for e in self.ents if e.label_ == "WEAPON"
+                   if (w := self.o.kb.weapon(e.ent_id_ or e.text) or self.o.kb.weapon(e.text)) is not None}
+        if len(weapons) == 1:
+            weapon = next(iter(weapons.values()))
+            return weapon, ("weapon_system", weapon.name)
+        noun = self._valued_noun(span.root) if span is not None else None
+        if noun is None:
+            return None, ("item", "amount")
+        cls = self.cues.agreement_nouns.get(noun.lemma_.lower())
+        if cls is None:
+            return None, ("item", noun.lemma_.lower())
+        sole = self.o.sole_weapon
+        if sole is not None and not weapons:
+            return sole, ("weapon_system", sole.name)
+        return None, ("agreement", self.agreement_name(noun, cls))
+
+    def _valued_noun(self, tok: Token) -> Token | None:
+        """The noun an amount is the value of: the first noun above it that is not a measure
+        ("worth", "value"), or the subject of the verb it completes ("the deal is worth X")."""
+        node = tok
+        for _ in range(4):
+            if node.head.i == node.i:
+                return None
+            node = node.head
+            lemma = node.lemma_.lower()
+            if node.pos_ == "NOUN" and lemma not in self.cues.measure_nouns:
+                return node
+            if node.pos_ in {"VERB", "AUX"}:
+                # "bought four radars for $40 million": the price of what was bought;
+                # "the deal is worth X": the value of the subject
+                for dep in ("dobj", "nsubjpass", "nsubj"):
+                    nouns = [c for c in node.children if c.dep_ == dep and c.pos_ == "NOUN"
+                             and c.lemma_.lower() not in self.cues.measure_nouns]
+                    if nouns:
+                        return nouns[0]
+                return None
+        return None
+
+    # ------------------------------------------------------------ dates of facts
+    def agreement_name(self, noun: Token, cls: str) -> str:
+        """"the first Rafale contract" -> "contract (earlier) [Dassault Rafale]": the class of
+        agreement, whether an earlier one is meant, and what kind it is."""
+        earlier = any(c.lower_ in self.cues.earlier_modifiers for c in noun.children)
+        kinds: set[str] = set()
+        for c in noun.children:
+            if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in {"NOUN", "PROPN", "ADJ"} \
+                    and c.lower_ not in self.cues.earlier_modifiers:
+                ent = _ent_of(c)
+                if ent is not None and ent.label_ == "WEAPON":
+                    weapon = self.o.kb.weapon(ent.ent_id_ or ent.text)
+                    kinds.add(weapon.name if weapon else ent.text)
+                elif ent is None or ent.label_ not in COUNTRY_LABELS:
+                    kinds.add(c.lemma_.lower())
+        return cls + (" (earlier)" if earlier else "") + (f" [{', '.join(sorted(kinds))}]" if kinds else "")
+
+    def dated_facts(self) -> Iterator[_Found]:
+        for dm in self.dates:
+            if dm.span.start is None or dm.span.granularity not in _GRAINS:
+                continue
+            span = _tokens_in(self.sent, dm.start, dm.end)
+            if span is None:
+                continue
+            found = self._dated_fact(dm, span)
+            if found is not None:
+                yield found
+
+    def _dated_fact(self, dm: DateMention, span: Span) -> _Found | None:
+        root = span.root
+        prep = root.head if root.dep_ == "pobj" else None
+        if prep is not None and prep.lower_ in self.cues.until_words:
+            governor = self._governing_verb(prep)
+            return _Found("date", self._fact_subject(governor, "date.until"), "date.until", dm.start, dm.end, date=dm.span)
+        governor = self._governing_verb(prep if prep is not None else root)
+        act = self._dated_act(governor)
+        if act is None:
+            return None
+        attribute, node = act
+        return _Found("date", self._fact_subject(node, attribute), attribute, dm.start, dm.end, date=dm.span)
+
+    def _governing_verb(self, tok: Token) -> Token:
+        """The verb a date phrase belongs to, through the nouns it may hang on
+        ("recognized Azerbaijan as an independent country since 1991" -> recognized)."""
+        node = tok.head
+        for _ in range(3):
+            if node.pos_ in {"VERB", "AUX"} or node.lemma_.lower() in self.cues.date_nouns or node.head.i == node.i:
+                break
+            node = node.head
+        return node
+
+    def _dated_act(self, governor: Token) -> tuple[str, Token] | None:
+        """(attribute, token) of the act a date dates: a cue verb ("signed in 1998"), a cue noun
+        ("the signing ... in 2021"), or a cue noun beside the verb ("strengthened in 2021 with
+        the signing of an agreement")."""
+        lemma = governor.lemma_.lower()
+        if governor.pos_ == "VERB" and lemma in self.cues.date_verbs:
+            return "date." + self.cues.date_verbs[lemma], governor
+        if governor.pos_ == "NOUN" and lemma in self.cues.date_nouns:
+            return "date." + self.cues.date_nouns[lemma], governor
+        for prep in governor.children:
+            for noun in prep.children if prep.dep_ == "prep" else ():
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in self.cues.date_nouns:
+                    return "date." + self.cues.date_nouns[noun.lemma_.lower()], noun
+        return None
+
+    def _fact_subject(self, verb: Token, attribute: str) -> ClaimSubject:
+        """The agreement a date belongs to ("a pact signed in 1998", "signed the contract in 2015"),
+        else the relation the verb names between the states of the sentence."""
+        candidates = [verb.head] if verb.dep_ in {"acl", "relcl"} else []
+        candidates += [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"}]
+        candidates += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"]      # "the signing of an agreement"
+        for noun in candidates:
+            cls = self.cues.agreement_nouns.get(noun.lemma_.lower())
+            if cls and noun.pos_ == "NOUN":
+                return ClaimSubject("agreement", self.agreement_name(noun, cls), self.states())
+        for noun in candidates:
+            ent = _ent_of(noun)
+            if ent is not None and ent.label_ in {"ORG", "WEAPON", "EXERCISE"}:
+                return ClaimSubject("relation", f"{attribute.split('.', 1)[1]} {ent.text}", self.clause_states(verb))
+        return ClaimSubject("relation", attribute.split(".", 1)[1], self.clause_states(verb))
+
+    def clause_states(self, verb: Token) -> tuple[str, ...]:
+        """The states named in a verb's clause (else the document's focus states)."""
+        inside = {t.i for t in verb.subtree}
+        codes = {self.o.country_of(e) for e in self.ents if e.label_ in COUNTRY_LABELS and e.root.i in inside}
+        found = {c for c in codes if c}
+        return tuple(sorted(found)) if found else tuple(sorted(self.o.focus))
+
+    # ------------------------------------------------------------ ranks
+    def ranks(self) -> Iterator[_Found]:
+        for m in self.cues.rank.finditer(self.text):
+            ordinal, superlative = m.group("ord"), m.group("sup") or m.group("sup1")
+            value = _ordinal_value(ordinal) if ordinal else 1.0
+            if value is None:
+                continue
+            noun_span = _tokens_in(self.sent, m.start("noun"), m.end("noun"))
+            if noun_span is None:
+                continue
+            actor = self._rank_actor(noun_span.root, m.start())
+            if actor is None:
+                continue
+            verb_tok = None
+            if m.group("verb") or m.group("ing"):
+                group = "verb" if m.group("verb") else "ing"
+                verb_span = _tokens_in(self.sent, m.start(group), m.end(group))
+                verb_tok = verb_span.root if verb_span is not None else None
+            noun = noun_span.root.lemma_.lower()
+            attribute = "rank:" + " ".join(p for p in (superlative and superlative.lower(), noun) if p)
+            if verb_tok is not None:
+                attribute += " to " + verb_tok.lemma_.lower()
+            states = tuple(sorted({actor} | (self._objects_after(m.end()) if verb_tok is not None else set())))
+            yield _Found("rank", ClaimSubject("actor", self.o.kb.country_name(actor), states), attribute,
+                         m.start("ord") if ordinal else m.start("sup1"), m.end(), value=value,
+                         qualifier="approximate" if m.group("hedge") else "exact")
+
+    def _rank_actor(self, noun: Token, at: int) -> str | None:
+        """The state a rank is about: the subject of the clause it is predicated of, else the
+        nearest state named before it."""
+        node = noun
+        for _ in range(4):
+            if node.dep_ in {"attr", "oprd", "dobj", "pobj", "prep", "acomp", "npadvmod", "appos"} and node.head.i != node.i:
+                node = node.head
+                subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                if subjects:
+                    code = self._country_in(subjects[0])
+                    if code:
+                        return code
+                continue
+            break
+        before = [e for e in self.ents if e.label_ in COUNTRY_LABELS and e.end_char - self.sent.start_char <= at]
+        return self.o.country_of(before[-1]) if before else None
+
+    def _country_in(self, tok: Token) -> str | None:
+        for t in tok.subtree:
+            ent = _ent_of(t)
+            if ent is not None and ent.label_ in COUNTRY_LABELS:
+                return self.o.country_of(ent)
+        return None
+
+    def _objects_after(self, offset: int) -> set[str]:
+        out = set()
+        for ent in self.ents:
+            if ent.label_ in COUNTRY_LABELS and ent.start_char - self.sent.start_char >= offset:
+                code = self.o.country_of(ent)
+                if code:
+                    out.add(code)
+                break
+        return out
+
+    # ------------------------------------------------------------ descriptions
+    def descriptions(self) -> Iterator[_Found]:
+        for tok in self.sent:
+            if tok.lemma_.lower() not in self.cues.descriptor_nouns or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+                continue
+            mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i]
+            if any(m.tag_ in {"JJS", "CD"} or m.like_num or _ordinal_value(m.text)
+                   or (_ent_of(m) is not None and _ent_of(m).label_ in COUNTRY_LABELS) for m in mods):  # type: ignore[union-attr]
+                continue            # "the French state" names a state, it does not describe one
+            det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in {"a", "an", "the"}]
+            if not mods or not det or _ent_of(tok) is not None:
+                continue
+            actor = self._described(tok, det[0])
+            if actor is None:
+                continue
+            first = min(m.left_edge.i for m in mods)
+            words = tok.doc[first:tok.i + 1]
+            start, end = words.start_char - self.sent.start_char, words.end_char - self.sent.start_char
+            yield _Found("description", ClaimSubject("actor", self.o.kb.country_name(actor), (actor,)),
+                         "description", start, end, description=words.text)
+
+    def _described(self, noun: Token, det: Token) -> str | None:
+        """"Serbia, a Balkan nation" (apposition), "Serbia is a Balkan nation" (predicate),
+        "the NATO member" (a definite description of the state named last before it)."""
+        if noun.dep_ == "appos":
+            return self._country_in(noun.head) if _ent_of(noun.head) is not None else None
+        if noun.dep_ == "attr":
+            subjects = [c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            return self._country_in(subjects[0]) if subjects else None
+        if det.lower_ == "the" and noun.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+            return self.o.last_country_before(noun.idx)
+        return None
+
+
+def _ordinal_value(word: str) -> float | None:
+    words = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+    w = word.lower()
+    if w in words:
+        return float(words.index(w) + 1)
+    digits = re.match(r"(\d+)", w)
+    return float(digits.group(1)) if digits else None
+
+
+class _DocumentClaims:
+    def __init__(self, document: Document, doc: Doc, kb: Knowledge, lex: Lexicon):
+        self.document, self.doc, self.kb, self.lex = document, doc, kb, lex
+        self.cues = claim_cues()
+        self.anchor = _publication_day(document)
+        self.year_hint = None if self.anchor else year_hint_for(document.text)
+        self.ents = list(doc.ents)
+        self._codes: dict[int, str | None] = {}
+        self.country_positions = [(e.start_char, code) for e in self.ents
+                                  if e.label_ in COUNTRY_LABELS and (code := self.country_of(e))]
+        self.focus = self._focus()
+        self.sole_weapon = self._sole_weapon()
+
+    def _sole_weapon(self):
+        """The weapon system when the document names exactly one, else None."""
+        names = {w.name: w for e in self.ents if e.label_ == "WEAPON"
+                 if (w := self.kb.weapon(e.ent_id_ or e.text) or self.kb.weapon(e.text)) is not None}
+        return next(iter(names.values())) if len(names) == 1 else None
+
+    def sole_weapon_for(self, noun: str):
+        """The document's only weapon system, when ``noun`` is a generic name of its type
+        ("aircraft" for a fighter aircraft)."""
+        weapon = self.sole_weapon
+        if weapon is None or not weapon.type:
+            return None
+        return weapon if noun in self.cues.weapon_type_nouns.get(weapon.type.split()[-1].lower(), ()) else None
+
+    def country_of(self, ent: Span) -> str | None:
+        if ent.start not in self._codes:
+            self._codes[ent.start] = self.kb.resolve_country(ent.ent_id_ or ent.text) or self.kb.resolve_country(ent.text)
+        return self._codes[ent.start]
+
+    def _focus(self) -> tuple[str, ...]:
+        counts = Counter(code for _, code in self.country_positions)
+        return tuple(code for code, n in counts.most_common(2) if n >= 2)
+
+    def last_country_before(self, offset: int) -> str | None:
+        before = [code for start, code in self.country_positions if start < offset]
+        return before[-1] if before else None
+
+    def run(self) -> list[Claim]:
+        claims: dict[str, Claim] = {}
+        for index, sent in enumerate(sentences_of(self.doc)):
+            sc = _SentenceClaims(self, sent)
+            attribution = None
+            for found in (*sc.prices(), *sc.quantities(), *sc.dated_facts(), *sc.ranks(), *sc.descriptions()):
+                if attribution is None:
+                    attribution = attribution_of(sent, self.lex) or ""
+                claim = self._claim(sent, sc, found, attribution or None)
+                claims.setdefault(claim.id, claim)
+        return sorted(claims.values(), key=lambda c: (c.start, c.end, c.kind, c.attribute))
+
+    def _claim(self, sent: Span, sc: _SentenceClaims, f: _Found, attribution: str | None) -> Claim:
+        start, end = sent.start_char + f.start, sent.start_char + f.end
+        context = f.date.start.year if f.date is not None and f.date.start else sc.context_year(f.start)
+        return Claim(
+            id=claim_id(self.document.doc_id, start, end, f.kind, f.attribute),
+            doc_id=self.document.doc_id, doc_path=self.document.path, kind=f.kind,  # type: ignore[arg-type]
+            subject=f.subject, attribute=f.attribute, text=self.document.text[start:end],
+            start=start, end=end, sentence=sent.text, sentence_start=sent.start_char, sentence_end=sent.end_char,
+            value=f.value, value_max=f.value_max, previous=f.previous, unit=f.unit, date=f.date,
+            context_year=context, qualifier=f.qualifier,  # type: ignore[arg-type]
+            description=f.description, attribution=attribution, outlet=self.document.outlet,
+        )
+
+
+def extract_claims(document: Document, doc: Doc, kb: Knowledge, lex: Lexicon | None = None) -> list[Claim]:
+    """Claims made in one analysed document, in text order."""
+    return _DocumentClaims(document, doc, kb, lex or load_lexicon()).run()
+
+
+__all__ = ["claim_id", "extract_claims"]
