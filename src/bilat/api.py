@@ -13,16 +13,18 @@ import pycountry
 
 from .config import Settings
 from .errors import BilatError, StoreError
+from .claims.contradictions import Contradiction, find_contradictions
 from .export import Format, What, event_records as _event_records, export as _export
-from .records import CATEGORIES, FACTUALITIES, DocumentResult, Event, Rejected
+from .export.claims import claim_record, contradiction_record
+from .records import CATEGORIES, FACTUALITIES, Claim, DocumentResult, Event, Rejected
 from .store import MEMORY, Store
 
 WRITE_BATCH = 64
 Progress = Callable[[int, "int | None"], None]
 
 __all__ = [
-    "IngestSummary", "check_filters", "demo", "event_records", "events", "export", "ingest",
-    "open_store", "valid_iso3",
+    "IngestSummary", "check_filters", "claim_records", "claims", "contradiction_records", "contradictions",
+    "demo", "event_records", "events", "export", "ingest", "open_store", "valid_iso3",
 ]
 
 
@@ -169,7 +171,36 @@ def event_records(settings: Settings, countries: Sequence[str] = (), categories:
         return _event_records(store, countries, categories, factualities, since, until)
 
 
+def claims(settings: Settings, countries: Sequence[str] = ()) -> list[Claim]:
+    """Stored claims whose subject concerns ANY of ``countries`` (all when none)."""
+    check_filters(countries)
+    with open_store(settings) as store:
+        return store.claims(countries)
+
+
+def claim_records(settings: Settings, countries: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """Like ``claims`` but as export records (docs/claims.schema.json)."""
+    return [claim_record(c) for c in claims(settings, countries)]
+
+
+def contradictions(settings: Settings, countries: Sequence[str] = (),
+                   include_not_comparable: bool = True) -> list[Contradiction]:
+    """Pairs of stored claims about the same subject and attribute that disagree beyond the
+    tolerances of data/claim_tolerances.yaml; with ``include_not_comparable`` also amounts in
+    currencies that cannot be compared without a market rate."""
+    check_filters(countries)
+    with open_store(settings) as store:
+        candidates = store.claims(countries, shared_only=True)
+    return find_contradictions(candidates, include_not_comparable=include_not_comparable)
+
+
+def contradiction_records(settings: Settings, countries: Sequence[str] = (),
+                          include_not_comparable: bool = True) -> list[dict[str, Any]]:
+    """Like ``contradictions`` but as export records, both sides with their sources."""
+    return [contradiction_record(c) for c in contradictions(settings, countries, include_not_comparable)]
+
+
 def export(settings: Settings, what: What, fmt: Format, out: Any) -> int:
-    """Write all events or documents of ``settings.db`` to ``out`` (path or stream)."""
+    """Write all events, documents or claims of ``settings.db`` to ``out`` (path or stream)."""
     with open_store(settings) as store:
         return _export(store, what, fmt, out)
