@@ -30,8 +30,10 @@ from .cues import ClaimCues, claim_cues
 from .normalise import DIGITS, Money, find_money, is_unit, number_words, parse_number
 
 COUNTRY_LABELS = frozenset({"GPE", "NORP"})
-NOT_COUNTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "WEAPON", "EXERCISE", "PRODUCT",
+NOT_COUNTS = frozenset({"PERCENT", "MONEY", "ORDINAL", "WEAPON", "EXERCISE", "PRODUCT",
                         "LAW", "EVENT", "FAC", "ORG", "WORK_OF_ART"})
+_NAME_NUMBER_MARK = re.compile(r"(?:\b(?:No|Nos|Number)\.?|#)\s*$")
+_YEAR_LIKE = re.compile(r"^(1[89]|20)\d\d$")
 _DIGIT_NUMBER = re.compile(rf"(?<![\w\-./$€£¥₹#])(?:{DIGITS})(?![\w\-/]|\.\d|,\d)")
 _GRAINS = frozenset({"day", "month", "year"})
 
@@ -157,6 +159,10 @@ class _SentenceClaims:
         last = span[-1]
         if any(_ent_of(t) is not None and _ent_of(t).label_ in NOT_COUNTS for t in span):  # type: ignore[union-attr]
             return None
+        if _YEAR_LIKE.match(span.text) and span[0].ent_type_ in {"DATE", "TIME"}:
+            return None                    # "the 2015 contract"
+        if _NAME_NUMBER_MARK.search(self.text[max(0, start - 8):start]):
+            return None                    # "No. 17 Squadron"
         after = self.text[end:].lstrip().lower()
         scale = re.match(r"(thousand|million|billion)\b", after)
         if scale:
@@ -471,7 +477,8 @@ class _SentenceClaims:
                 continue
             mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i]
             if any(m.tag_ in {"JJS", "CD"} or m.like_num or _ordinal_value(m.text)
-                   or (_ent_of(m) is not None and _ent_of(m).label_ in COUNTRY_LABELS) for m in mods):  # type: ignore[union-attr]
+                   or ((ent := _ent_of(m)) is not None and ent.label_ in COUNTRY_LABELS and self.o.country_of(ent))
+                   for m in mods):
                 continue            # "the French state" names a state, it does not describe one
             det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in {"a", "an", "the"}]
             if not mods or not det or _ent_of(tok) is not None:
