@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -36,6 +38,12 @@ _NAME_NUMBER_MARK = re.compile(r"(?:\b(?:No|Nos|Number)\.?|#)\s*$")
 _YEAR_LIKE = re.compile(r"^(1[89]|20)\d\d$")
 _DIGIT_NUMBER = re.compile(rf"(?<![\w\-./$€£¥₹#])(?:{DIGITS})(?![\w\-/]|\.\d|,\d)")
 _GRAINS = frozenset({"day", "month", "year"})
+# A sentence without a digit can still state a date only with one of these words.
+_DATE_WORDS = re.compile(
+    r"(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?(?=\s*\d)|\b(?:yesterday|today|tomorrow|tonight|ago|"
+    r"(?:last|next|this|coming|previous|past)\s+(?:week|month|year|decade|century|spring|summer|autumn|fall|winter|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b")
 
 
 def claim_id(doc_id: str, start: int, end: int, kind: str, attribute: str) -> str:
@@ -73,27 +81,30 @@ def _tokens_in(sent: Span, start: int, end: int) -> Span | None:
     return sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
 
 
-def _ent_of(tok: Token) -> Span | None:
-    if tok.ent_iob_ == "O":
-        return None
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
-
-
 class _SentenceClaims:
     """The claims of one sentence; shared lookups live on the document extractor."""
 
     def __init__(self, owner: "_DocumentClaims", sent: Span):
         self.o, self.sent, self.text = owner, sent, sent.text
         self.cues: ClaimCues = owner.cues
-        self.dates: list[DateMention] = find_dates(self.text, anchor=owner.anchor, year_hint=owner.year_hint)
-        self.money: list[Money] = find_money(self.text)
-        self.ents = [e for e in owner.ents if sent.start <= e.start < sent.end]
+        self.has_digit = any(ch.isdigit() for ch in self.text)
+        self.money: list[Money] = find_money(self.text) if self.has_digit else []
+        self.ents = owner.ents_between(sent.start, sent.end)
         self.countries = self._countries()
 
     # ------------------------------------------------------------ context
+    @cached_property
+    def dates(self) -> list[DateMention]:
+        """The sentence's date expressions, found only when a claim needs them."""
+        if self.has_digit or _DATE_WORDS.search(self.text):
+            return self.o.dates_in(self.text)
+        return []
+
+    def _has_date_cue(self) -> bool:
+        cues = self.cues
+        return any(t.lemma_.lower() in cues.date_verbs or t.lemma_.lower() in cues.date_nouns
+                   or t.lower_ in cues.until_words for t in self.sent)
+
     def _countries(self) -> set[str]:
         out = set()
         for ent in self.ents:
@@ -121,9 +132,11 @@ class _SentenceClaims:
             return best.span.start.year  # type: ignore[union-attr]
         return self.o.anchor.year if self.o.anchor else None
 
-    def _taken(self, start: int, end: int) -> bool:
-        spans = [(m.start, m.end) for m in self.money] + [(d.start, d.end) for d in self.dates]
-        return any(start < e and s < end for s, e in spans)
+    def _in_money(self, start: int, end: int) -> bool:
+        return any(start < m.end and m.start < end for m in self.money)
+
+    def _in_date(self, start: int, end: int) -> bool:
+        return any(start < d.end and d.start < end for d in self.dates)
 
     # ------------------------------------------------------------ quantities
     def number_spans(self) -> Iterator[tuple[int, int, float]]:
@@ -146,10 +159,10 @@ class _SentenceClaims:
                 changes[m.start("second")] = (first, m.start("first"))
         firsts = {start for _, start in changes.values()}
         for start, end, value in self.number_spans():
-            if start in firsts or value < 2 or self._taken(start, end):
+            if start in firsts or value < 2 or self._in_money(start, end):
                 continue
             found = self._quantity(start, end, value, changes.get(start))
-            if found is not None:
+            if found is not None and not self._in_date(start, end):
                 yield found
 
     def _quantity(self, start: int, end: int, value: float, change: tuple[float, int] | None) -> _Found | None:
@@ -157,7 +170,7 @@ class _SentenceClaims:
         if span is None:
             return None
         last = span[-1]
-        if any(_ent_of(t) is not None and _ent_of(t).label_ in NOT_COUNTS for t in span):  # type: ignore[union-attr]
+        if any(self.o.ent_of(t) is not None and self.o.ent_of(t).label_ in NOT_COUNTS for t in span):  # type: ignore[union-attr]
             return None
         if _YEAR_LIKE.match(span.text) and span[0].ent_type_ in {"DATE", "TIME"}:
             return None                    # "the 2015 contract"
@@ -328,7 +341,7 @@ class _SentenceClaims:
         for c in noun.children:
             if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in {"NOUN", "PROPN", "ADJ"} \
                     and c.lower_ not in self.cues.earlier_modifiers:
-                ent = _ent_of(c)
+                ent = self.o.ent_of(c)
                 if ent is not None and ent.label_ == "WEAPON":
                     weapon = self.o.kb.weapon(ent.ent_id_ or ent.text)
                     kinds.add(weapon.name if weapon else ent.text)
@@ -337,6 +350,8 @@ class _SentenceClaims:
         return cls + (" (earlier)" if earlier else "") + (f" [{', '.join(sorted(kinds))}]" if kinds else "")
 
     def dated_facts(self) -> Iterator[_Found]:
+        if not self._has_date_cue():
+            return
         for dm in self.dates:
             if dm.span.start is None or dm.span.granularity not in _GRAINS:
                 continue
@@ -397,7 +412,7 @@ class _SentenceClaims:
             if cls and noun.pos_ == "NOUN":
                 return ClaimSubject("agreement", self.agreement_name(noun, cls), self.states())
         for noun in candidates:
-            ent = _ent_of(noun)
+            ent = self.o.ent_of(noun)
             if ent is not None and ent.label_ in {"ORG", "WEAPON", "EXERCISE"}:
                 return ClaimSubject("relation", f"{attribute.split('.', 1)[1]} {ent.text}", self.clause_states(verb))
         return ClaimSubject("relation", attribute.split(".", 1)[1], self.clause_states(verb))
@@ -455,7 +470,7 @@ class _SentenceClaims:
 
     def _country_in(self, tok: Token) -> str | None:
         for t in tok.subtree:
-            ent = _ent_of(t)
+            ent = self.o.ent_of(t)
             if ent is not None and ent.label_ in COUNTRY_LABELS:
                 return self.o.country_of(ent)
         return None
@@ -477,11 +492,11 @@ class _SentenceClaims:
                 continue
             mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i]
             if any(m.tag_ in {"JJS", "CD"} or m.like_num or _ordinal_value(m.text)
-                   or ((ent := _ent_of(m)) is not None and ent.label_ in COUNTRY_LABELS and self.o.country_of(ent))
+                   or ((ent := self.o.ent_of(m)) is not None and ent.label_ in COUNTRY_LABELS and self.o.country_of(ent))
                    for m in mods):
                 continue            # "the French state" names a state, it does not describe one
             det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in {"a", "an", "the"}]
-            if not mods or not det or _ent_of(tok) is not None:
+            if not mods or not det or self.o.ent_of(tok) is not None:
                 continue
             actor = self._described(tok, det[0])
             if actor is None:
@@ -496,7 +511,7 @@ class _SentenceClaims:
         """"Serbia, a Balkan nation" (apposition), "Serbia is a Balkan nation" (predicate),
         "the NATO member" (a definite description of the state named last before it)."""
         if noun.dep_ == "appos":
-            return self._country_in(noun.head) if _ent_of(noun.head) is not None else None
+            return self._country_in(noun.head) if self.o.ent_of(noun.head) is not None else None
         if noun.dep_ == "attr":
             subjects = [c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
             return self._country_in(subjects[0]) if subjects else None
@@ -519,8 +534,10 @@ class _DocumentClaims:
         self.document, self.doc, self.kb, self.lex = document, doc, kb, lex
         self.cues = claim_cues()
         self.anchor = _publication_day(document)
-        self.year_hint = None if self.anchor else year_hint_for(document.text)
+        self._year_hint: int | None | bool = None if self.anchor else False   # False: not computed yet
         self.ents = list(doc.ents)
+        self._ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
+        self._ent_starts = [e.start for e in self.ents]
         self._codes: dict[int, str | None] = {}
         self.country_positions = [(e.start_char, code) for e in self.ents
                                   if e.label_ in COUNTRY_LABELS and (code := self.country_of(e))]
@@ -540,6 +557,30 @@ class _DocumentClaims:
         if weapon is None or not weapon.type:
             return None
         return weapon if noun in self.cues.weapon_type_nouns.get(weapon.type.split()[-1].lower(), ()) else None
+
+    @property
+    def year_hint(self) -> int | None:
+        """A year stated elsewhere in an undated document (computed once, when first needed)."""
+        if self._year_hint is False:
+            self._year_hint = year_hint_for(self.document.text)
+        return self._year_hint  # type: ignore[return-value]
+
+    def dates_in(self, text: str) -> list[DateMention]:
+        """The dates of a sentence; the year stated elsewhere in an undated document is looked
+        for only when a date needs it ("June 20" with no publication date)."""
+        dates = find_dates(text, anchor=self.anchor)
+        if self.anchor is None and any(d.yearless is not None for d in dates) and self.year_hint is not None:
+            dates = find_dates(text, anchor=None, year_hint=self.year_hint)
+        return dates
+
+    def ent_of(self, tok: Token) -> Span | None:
+        """The entity a token is part of, if any."""
+        return self._ent_at.get(tok.i)
+
+    def ents_between(self, start: int, end: int) -> list[Span]:
+        """The entities that start within tokens [start, end)."""
+        lo, hi = bisect_left(self._ent_starts, start), bisect_left(self._ent_starts, end)
+        return self.ents[lo:hi]
 
     def country_of(self, ent: Span) -> str | None:
         if ent.start not in self._codes:
