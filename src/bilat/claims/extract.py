@@ -3,8 +3,7 @@
 For each sentence: amounts of money (regexes, :mod:`.normalise`), counts of
 things ("12 Al-Khalid tanks", "from an initial 10 to 24 aircraft", "two dozen
 drones"), dates of facts ("a defence pact signed in 1998", "until March 30"),
-ranks ("the second nation to recognise", "the largest buyer") and descriptions
-of actors ("Serbia, a Balkan nation"). Each claim gets a subject (weapon
+ranks and descriptions of actors (:mod:`.actors`). Each claim gets a subject (weapon
 system, item, agreement, relation or actor, with the states concerned), an
 attribute, a normalised value and who says it (:func:`attribution_of`).
 """
@@ -14,7 +13,6 @@ import hashlib
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from typing import Iterable, Iterator
@@ -25,13 +23,14 @@ from ..events.attribution import attribution_of
 from ..events.lexicon import Lexicon, load_lexicon
 from ..events.sentences import sentences_of
 from ..knowledge import Knowledge
-from ..records import Claim, ClaimSubject, Document, TimeSpan
+from ..records import Claim, ClaimSubject, Document
 from ..temporal.expressions import DateMention, find_dates
 from ..temporal.pubdate import year_hint_for
+from .actors import ActorClaims
 from .cues import ClaimCues, claim_cues
+from .found import COUNTRY_LABELS, Found, tokens_in
 from .normalise import DIGITS, Money, find_money, is_unit, number_words, parse_number
 
-COUNTRY_LABELS = frozenset({"GPE", "NORP"})
 NOT_COUNTS = frozenset({"PERCENT", "MONEY", "ORDINAL", "WEAPON", "EXERCISE", "PRODUCT",
                         "LAW", "EVENT", "FAC", "ORG", "WORK_OF_ART"})
 _NAME_NUMBER_MARK = re.compile(r"(?:\b(?:No|Nos|Number)\.?|#)\s*$")
@@ -51,24 +50,6 @@ def claim_id(doc_id: str, start: int, end: int, kind: str, attribute: str) -> st
     return hashlib.sha1(f"{doc_id}|{start}|{end}|{kind}|{attribute}".encode()).hexdigest()[:16]
 
 
-@dataclass(frozen=True)
-class _Found:
-    """A claim before it is tied to the document: offsets relative to the sentence."""
-
-    kind: str
-    subject: ClaimSubject
-    attribute: str
-    start: int
-    end: int
-    value: float | None = None
-    value_max: float | None = None
-    previous: float | None = None
-    unit: str | None = None
-    date: TimeSpan | None = None
-    qualifier: str = "exact"
-    description: str | None = None
-
-
 def _publication_day(document: Document) -> date | None:
     pub = document.published
     if pub.start and pub.end and (pub.end - pub.start).days <= 7:
@@ -76,12 +57,7 @@ def _publication_day(document: Document) -> date | None:
     return None
 
 
-def _tokens_in(sent: Span, start: int, end: int) -> Span | None:
-    """The tokens covering sentence-relative characters [start, end)."""
-    return sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
-
-
-class _SentenceClaims:
+class _SentenceClaims(ActorClaims):
     """The claims of one sentence; shared lookups live on the document extractor."""
 
     def __init__(self, owner: "_DocumentClaims", sent: Span):
@@ -114,11 +90,11 @@ class _SentenceClaims:
                     out.add(code)
         return out
 
-    def states(self, extra: Iterable[str] = (), fill: bool = True) -> tuple[str, ...]:
+    def states(self, extra: Iterable[str] = ()) -> tuple[str, ...]:
         """The states a claim of this sentence concerns: those it names, the makers of its
-        weapon, and (with ``fill``) the document's focus states when fewer than two are known."""
+        weapon, and the document's focus states when fewer than two are known."""
         found = set(self.countries) | set(extra)
-        for code in self.o.focus if fill or not found else ():
+        for code in self.o.focus:
             if len(found) >= 2:
                 break
             found.add(code)
@@ -151,7 +127,7 @@ class _SentenceClaims:
             if value is not None:
                 yield m.start(), m.end(), value
 
-    def quantities(self) -> Iterator[_Found]:
+    def quantities(self) -> Iterator[Found]:
         changes = {}
         for m in self.cues.change.finditer(self.text):
             first, second = parse_number(m.group("first")), parse_number(m.group("second"))
@@ -165,8 +141,8 @@ class _SentenceClaims:
             if found is not None and not self._in_date(start, end):
                 yield found
 
-    def _quantity(self, start: int, end: int, value: float, change: tuple[float, int] | None) -> _Found | None:
-        span = _tokens_in(self.sent, start, end)
+    def _quantity(self, start: int, end: int, value: float, change: tuple[float, int] | None) -> Found | None:
+        span = tokens_in(self.sent, start, end)
         if span is None:
             return None
         last = span[-1]
@@ -203,7 +179,7 @@ class _SentenceClaims:
         stage = self._stage(head)
         attribute = "count" + (f".{stage}" if stage else "") + (".total" if qualifier == "change" else "")
         text_end = head.idx + len(head.text) - self.sent.start_char
-        return _Found("quantity", ClaimSubject(subject_kind, name, self.states(makers)), attribute,
+        return Found("quantity", ClaimSubject(subject_kind, name, self.states(makers)), attribute,
                       start if change is None else min(start, change[1]), max(text_end, end), value=value,
                       previous=previous, unit=head.lemma_.lower(), qualifier=qualifier)
 
@@ -279,13 +255,13 @@ class _SentenceClaims:
         return None
 
     # ------------------------------------------------------------ money
-    def prices(self) -> Iterator[_Found]:
+    def prices(self) -> Iterator[Found]:
         for mo in self.money:
-            span = _tokens_in(self.sent, mo.start, mo.end)
+            span = tokens_in(self.sent, mo.start, mo.end)
             weapon, subject = self._money_subject(span)
             makers = weapon.makers if weapon is not None else ()
             attribute = "price" if subject[0] in {"weapon_system", "agreement"} else "amount"
-            yield _Found("money", ClaimSubject(subject[0], subject[1], self.states(makers)), attribute,
+            yield Found("money", ClaimSubject(subject[0], subject[1], self.states(makers)), attribute,
                          mo.start, mo.end, value=mo.amount, value_max=mo.amount_max, unit=mo.currency,
                          qualifier=self._qualifier(mo.start))
 
@@ -349,31 +325,31 @@ class _SentenceClaims:
                     kinds.add(c.lemma_.lower())
         return cls + (" (earlier)" if earlier else "") + (f" [{', '.join(sorted(kinds))}]" if kinds else "")
 
-    def dated_facts(self) -> Iterator[_Found]:
+    def dated_facts(self) -> Iterator[Found]:
         if not self._has_date_cue():
             return
         for dm in self.dates:
             if dm.span.start is None or dm.span.granularity not in _GRAINS:
                 continue
-            span = _tokens_in(self.sent, dm.start, dm.end)
+            span = tokens_in(self.sent, dm.start, dm.end)
             if span is None:
                 continue
             found = self._dated_fact(dm, span)
             if found is not None:
                 yield found
 
-    def _dated_fact(self, dm: DateMention, span: Span) -> _Found | None:
+    def _dated_fact(self, dm: DateMention, span: Span) -> Found | None:
         root = span.root
         prep = root.head if root.dep_ == "pobj" else None
         if prep is not None and prep.lower_ in self.cues.until_words:
             governor = self._governing_verb(prep)
-            return _Found("date", self._fact_subject(governor, "date.until"), "date.until", dm.start, dm.end, date=dm.span)
+            return Found("date", self._fact_subject(governor, "date.until"), "date.until", dm.start, dm.end, date=dm.span)
         governor = self._governing_verb(prep if prep is not None else root)
         act = self._dated_act(governor)
         if act is None:
             return None
         attribute, node = act
-        return _Found("date", self._fact_subject(node, attribute), attribute, dm.start, dm.end, date=dm.span)
+        return Found("date", self._fact_subject(node, attribute), attribute, dm.start, dm.end, date=dm.span)
 
     def _governing_verb(self, tok: Token) -> Token:
         """The verb a date phrase belongs to, through the nouns it may hang on
@@ -423,111 +399,6 @@ class _SentenceClaims:
         codes = {self.o.country_of(e) for e in self.ents if e.label_ in COUNTRY_LABELS and e.root.i in inside}
         found = {c for c in codes if c}
         return tuple(sorted(found)) if found else tuple(sorted(self.o.focus))
-
-    # ------------------------------------------------------------ ranks
-    def ranks(self) -> Iterator[_Found]:
-        for m in self.cues.rank.finditer(self.text):
-            ordinal, superlative = m.group("ord"), m.group("sup") or m.group("sup1")
-            value = _ordinal_value(ordinal) if ordinal else 1.0
-            if value is None:
-                continue
-            noun_span = _tokens_in(self.sent, m.start("noun"), m.end("noun"))
-            if noun_span is None:
-                continue
-            actor = self._rank_actor(noun_span.root, m.start())
-            if actor is None:
-                continue
-            verb_tok = None
-            if m.group("verb") or m.group("ing"):
-                group = "verb" if m.group("verb") else "ing"
-                verb_span = _tokens_in(self.sent, m.start(group), m.end(group))
-                verb_tok = verb_span.root if verb_span is not None else None
-            noun = noun_span.root.lemma_.lower()
-            attribute = "rank:" + " ".join(p for p in (superlative and superlative.lower(), noun) if p)
-            if verb_tok is not None:
-                attribute += " to " + verb_tok.lemma_.lower()
-            states = tuple(sorted({actor} | (self._objects_after(m.end()) if verb_tok is not None else set())))
-            yield _Found("rank", ClaimSubject("actor", self.o.kb.country_name(actor), states), attribute,
-                         m.start("ord") if ordinal else m.start("sup1"), m.end(), value=value,
-                         qualifier="approximate" if m.group("hedge") else "exact")
-
-    def _rank_actor(self, noun: Token, at: int) -> str | None:
-        """The state a rank is about: the subject of the clause it is predicated of, else the
-        nearest state named before it."""
-        node = noun
-        for _ in range(4):
-            if node.dep_ in {"attr", "oprd", "dobj", "pobj", "prep", "acomp", "npadvmod", "appos"} and node.head.i != node.i:
-                node = node.head
-                subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
-                if subjects:
-                    code = self._country_in(subjects[0])
-                    if code:
-                        return code
-                continue
-            break
-        before = [e for e in self.ents if e.label_ in COUNTRY_LABELS and e.end_char - self.sent.start_char <= at]
-        return self.o.country_of(before[-1]) if before else None
-
-    def _country_in(self, tok: Token) -> str | None:
-        for t in tok.subtree:
-            ent = self.o.ent_of(t)
-            if ent is not None and ent.label_ in COUNTRY_LABELS:
-                return self.o.country_of(ent)
-        return None
-
-    def _objects_after(self, offset: int) -> set[str]:
-        out = set()
-        for ent in self.ents:
-            if ent.label_ in COUNTRY_LABELS and ent.start_char - self.sent.start_char >= offset:
-                code = self.o.country_of(ent)
-                if code:
-                    out.add(code)
-                break
-        return out
-
-    # ------------------------------------------------------------ descriptions
-    def descriptions(self) -> Iterator[_Found]:
-        for tok in self.sent:
-            if tok.lemma_.lower() not in self.cues.descriptor_nouns or tok.pos_ != "NOUN" or tok.tag_ != "NN":
-                continue
-            mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i]
-            if any(m.tag_ in {"JJS", "CD"} or m.like_num or _ordinal_value(m.text)
-                   or ((ent := self.o.ent_of(m)) is not None and ent.label_ in COUNTRY_LABELS and self.o.country_of(ent))
-                   for m in mods):
-                continue            # "the French state" names a state, it does not describe one
-            det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in {"a", "an", "the"}]
-            if not mods or not det or self.o.ent_of(tok) is not None:
-                continue
-            actor = self._described(tok, det[0])
-            if actor is None:
-                continue
-            first = min(m.left_edge.i for m in mods)
-            words = tok.doc[first:tok.i + 1]
-            start, end = words.start_char - self.sent.start_char, words.end_char - self.sent.start_char
-            yield _Found("description", ClaimSubject("actor", self.o.kb.country_name(actor), (actor,)),
-                         "description", start, end, description=words.text)
-
-    def _described(self, noun: Token, det: Token) -> str | None:
-        """"Serbia, a Balkan nation" (apposition), "Serbia is a Balkan nation" (predicate),
-        "the NATO member" (a definite description of the state named last before it)."""
-        if noun.dep_ == "appos":
-            return self._country_in(noun.head) if self.o.ent_of(noun.head) is not None else None
-        if noun.dep_ == "attr":
-            subjects = [c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            return self._country_in(subjects[0]) if subjects else None
-        if det.lower_ == "the" and noun.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
-            return self.o.last_country_before(noun.idx)
-        return None
-
-
-def _ordinal_value(word: str) -> float | None:
-    words = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-    w = word.lower()
-    if w in words:
-        return float(words.index(w) + 1)
-    digits = re.match(r"(\d+)", w)
-    return float(digits.group(1)) if digits else None
-
 
 class _DocumentClaims:
     def __init__(self, document: Document, doc: Doc, kb: Knowledge, lex: Lexicon):
@@ -607,7 +478,7 @@ class _DocumentClaims:
                 claims.setdefault(claim.id, claim)
         return sorted(claims.values(), key=lambda c: (c.start, c.end, c.kind, c.attribute))
 
-    def _claim(self, sent: Span, sc: _SentenceClaims, f: _Found, attribution: str | None) -> Claim:
+    def _claim(self, sent: Span, sc: _SentenceClaims, f: Found, attribution: str | None) -> Claim:
         start, end = sent.start_char + f.start, sent.start_char + f.end
         context = f.date.start.year if f.date is not None and f.date.start else sc.context_year(f.start)
         return Claim(
