@@ -174,10 +174,25 @@ def test_claims_rank_superlative_and_hedge(nlp, kb):
     assert ranks["rank:country to recognise"].qualifier == "approximate"
 
 
-def test_claims_description_of_an_actor(nlp, kb):
-    claims = analysed_claims(nlp, kb, "Serbia, a Balkan nation, bought Rafale jets from France in 2024.")
-    (described,) = of_kind(claims, "description")
-    assert described.description == "Balkan nation" and described.subject.countries == ("SRB",)
+def test_claims_rank_ordinal_superlative(nlp, kb):
+    (rank,) = of_kind(analysed_claims(nlp, kb, "Ukraine became the second-largest buyer of Turkish drones in 2022."), "rank")
+    assert (rank.value, rank.attribute, rank.subject.name) == (2, "rank:largest buyer", kb.country_name("UKR"))
+
+
+@pytest.mark.parametrize(("text", "iso3", "words"), [
+    ("Serbia, a Balkan nation, bought Rafale jets from France in 2024.", "SRB", "Balkan nation"),
+    ("Greece is a NATO member and a close partner of France.", "GRC", "NATO member"),
+    # a definite description refers back to the state that was last a subject, not to one it names
+    ("Turkey hosted talks with Sweden. The NATO member had blocked Sweden's bid for months.", "TUR", "NATO member"),
+])
+def test_claims_description_of_an_actor(nlp, kb, text, iso3, words):
+    (described,) = of_kind(analysed_claims(nlp, kb, text), "description")
+    assert described.description == words and described.subject.countries == (iso3,)
+
+
+def test_claims_description_skips_names_of_states(nlp, kb):
+    text = "The loan is guaranteed by the French state and repaid over ten years."
+    assert of_kind(analysed_claims(nlp, kb, text), "description") == []
 
 
 # ---------------------------------------------------------------- attribution and identity

@@ -111,5 +111,5 @@ class ActorClaims:
             subjects = [c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
             return self._country_in(subjects[0]) if subjects else None
         if det.lower_ == "the" and noun.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
-            return self.o.last_country_before(noun.idx)
+            return self.o.antecedent_country(noun.idx, self.sent.start_char)
         return None

@@ -197,6 +197,8 @@ class _SentenceClaims(ActorClaims):
                 continue
             if tok.lower_ in self.cues.increments and noun is None:
                 increment = True
+            elif self._in_money(tok.idx - self.sent.start_char, tok.idx + 1 - self.sent.start_char):
+                break                      # "150 Rs 5,000 crore": the run ends at an amount of money
             elif tok.pos_ in {"NOUN", "PROPN"} or tok.ent_type_ == "WEAPON":
                 if noun is not None and (is_unit(tok.lower_) or is_unit(tok.lemma_)):
                     break                  # "30 jets last year"
@@ -410,7 +412,7 @@ class _DocumentClaims:
         self._ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self._ent_starts = [e.start for e in self.ents]
         self._codes: dict[int, str | None] = {}
-        self.country_positions = [(e.start_char, code) for e in self.ents
+        self.country_positions = [(e.start_char, code, e.root.dep_ in {"nsubj", "nsubjpass"}) for e in self.ents
                                   if e.label_ in COUNTRY_LABELS and (code := self.country_of(e))]
         self.focus = self._focus()
         self.sole_weapon = self._sole_weapon()
@@ -459,12 +461,18 @@ class _DocumentClaims:
         return self._codes[ent.start]
 
     def _focus(self) -> tuple[str, ...]:
-        counts = Counter(code for _, code in self.country_positions)
+        counts = Counter(code for _, code, _ in self.country_positions)
         return tuple(code for code, n in counts.most_common(2) if n >= 2)
 
-    def last_country_before(self, offset: int) -> str | None:
-        before = [code for start, code in self.country_positions if start < offset]
-        return before[-1] if before else None
+    def antecedent_country(self, offset: int, sentence_start: int) -> str | None:
+        """The state a definite description before ``offset`` refers back to ("... The NATO
+        member"): the last state that was the subject of a clause, else the last state named;
+        never one named in the description's own sentence."""
+        own = {code for start, code, _ in self.country_positions if sentence_start <= start}
+        before = [(code, subject) for start, code, subject in self.country_positions
+                  if start < sentence_start and code not in own]
+        subjects = [code for code, subject in before if subject]
+        return subjects[-1] if subjects else (before[-1][0] if before else None)
 
     def run(self) -> list[Claim]:
         claims: dict[str, Claim] = {}
