@@ -126,6 +126,12 @@ def test_claims_quantity_not_claimed(nlp, kb, text):
     assert of_kind(analysed_claims(nlp, kb, text), "quantity") == []
 
 
+def test_claims_quantity_the_whole_a_part_is_taken_from_is_a_total(nlp, kb):
+    text = "Nigeria took delivery of the first six of 12 A-29 Super Tucano aircraft bought from the United States."
+    (whole,) = of_kind(analysed_claims(nlp, kb, text), "quantity")
+    assert (whole.value, whole.attribute) == (12, "count.total")
+
+
 # ---------------------------------------------------------------- money
 
 def test_claims_money_is_the_price_of_the_weapon_the_sentence_names(nlp, kb):
@@ -134,6 +140,12 @@ def test_claims_money_is_the_price_of_the_weapon_the_sentence_names(nlp, kb):
     assert (price.unit, price.value, price.attribute) == ("USD", pytest.approx(5.43e9), "price")
     assert price.subject.name == "S-400 Triumf" and set(price.subject.countries) == {"IND", "RUS"}
     assert price.qualifier == "approximate"
+
+
+def test_claims_money_is_an_amount_of_what_it_pays_for(nlp, kb):
+    text = "Japan announced 8.5 million dollars in emergency aid for Turkey and Syria."
+    (aid,) = of_kind(analysed_claims(nlp, kb, text), "money")
+    assert (aid.subject.kind, aid.subject.name, aid.attribute) == ("item", "aid", "amount")
 
 
 # ---------------------------------------------------------------- dates of facts

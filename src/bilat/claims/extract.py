@@ -28,7 +28,7 @@ from ..temporal.expressions import DateMention, find_dates
 from ..temporal.pubdate import year_hint_for
 from .actors import ActorClaims
 from .cues import ClaimCues, claim_cues
-from .found import COUNTRY_LABELS, Found, tokens_in
+from .found import COUNTRY_LABELS, Found, ordinal_value, tokens_in
 from .normalise import DIGITS, Money, find_money, is_unit, number_words, parse_number
 
 NOT_COUNTS = frozenset({"PERCENT", "MONEY", "ORDINAL", "WEAPON", "EXERCISE", "PRODUCT",
@@ -176,8 +176,11 @@ class _SentenceClaims(ActorClaims):
             makers = weapon.makers
         else:
             subject_kind, name = "item", self._item_name(span[-1], head)
-        stage = self._stage(head)
-        attribute = "count" + (f".{stage}" if stage else "") + (".total" if qualifier == "change" else "")
+        if self._whole_of_a_part(head) or self._after_a_part(start):
+            attribute = "count.total"      # "the first six of 12 planes": 12 is the whole, not what was delivered
+        else:
+            stage = self._stage(head)
+            attribute = "count" + (f".{stage}" if stage else "") + (".total" if qualifier == "change" else "")
         text_end = head.idx + len(head.text) - self.sent.start_char
         return Found("quantity", ClaimSubject(subject_kind, name, self.states(makers)), attribute,
                       start if change is None else min(start, change[1]), max(text_end, end), value=value,
@@ -209,6 +212,24 @@ class _SentenceClaims(ActorClaims):
         if noun is None and last.dep_ == "nummod" and last.head.i == last.i + 1 and last.head.pos_ == "NOUN":
             noun = last.head
         return noun, increment
+
+    def _after_a_part(self, start: int) -> bool:
+        """"six of 12 planes" as the text writes it, whatever the parse made of it."""
+        before = self.text[max(0, start - 30):start].rstrip()
+        if not before.lower().endswith(" of"):
+            return False
+        words = before[:-3].split()
+        return bool(words) and parse_number(words[-1]) is not None
+
+    @staticmethod
+    def _whole_of_a_part(head: Token) -> bool:
+        """"six of 12 planes", "the first batch of 12 planes": the count is the whole a part is taken from."""
+        prep = head.head
+        if head.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+            return False
+        part = prep.head
+        return part.pos_ == "NUM" or any(c.dep_ in {"amod", "nummod"} and (c.tag_ in {"JJS", "CD"} or ordinal_value(c.text))
+                                         for c in part.children)
 
     def _first_conjunct_start(self, head: Token, start: int) -> int:
         """"up to 1,000 tanks, 672 howitzers and 48 jets": a qualifier before the first of
@@ -277,7 +298,7 @@ class _SentenceClaims(ActorClaims):
         if len(weapons) == 1:
             weapon = next(iter(weapons.values()))
             return weapon, ("weapon_system", weapon.name)
-        noun = self._valued_noun(span.root) if span is not None else None
+        noun = self._valued_noun(span) if span is not None else None
         if noun is None:
             return None, ("item", "amount")
         cls = self.cues.agreement_nouns.get(noun.lemma_.lower())
@@ -288,15 +309,23 @@ class _SentenceClaims(ActorClaims):
             return sole, ("weapon_system", sole.name)
         return None, ("agreement", self.agreement_name(noun, cls))
 
-    def _valued_noun(self, tok: Token) -> Token | None:
+    def _valued_noun(self, span: Span) -> Token | None:
         """The noun an amount is the value of: the first noun above it that is not a measure
         ("worth", "value"), or the subject of the verb it completes ("the deal is worth X")."""
-        node = tok
+        node = span.root
+        for prep in node.children:          # "85 million dollars in humanitarian aid"
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "of"}:
+                nouns = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"
+                         and c.lemma_.lower() not in self.cues.measure_nouns]
+                if nouns:
+                    return nouns[0]
         for _ in range(4):
             if node.head.i == node.i:
                 return None
             node = node.head
             lemma = node.lemma_.lower()
+            if span.start <= node.i < span.end:
+                continue                   # still inside the amount ("85 million dollars")
             if node.pos_ == "NOUN" and lemma not in self.cues.measure_nouns:
                 return node
             if node.pos_ in {"VERB", "AUX"}:
@@ -304,7 +333,7 @@ class _SentenceClaims(ActorClaims):
                 # "the deal is worth X": the value of the subject
                 for dep in ("dobj", "nsubjpass", "nsubj"):
                     nouns = [c for c in node.children if c.dep_ == dep and c.pos_ == "NOUN"
-                             and c.lemma_.lower() not in self.cues.measure_nouns]
+                             and c.lemma_.lower() not in self.cues.measure_nouns and not span.start <= c.i < span.end]
                     if nouns:
                         return nouns[0]
                 return None
@@ -481,7 +510,8 @@ class _DocumentClaims:
             attribution = None
             for found in (*sc.prices(), *sc.quantities(), *sc.dated_facts(), *sc.ranks(), *sc.descriptions()):
                 if attribution is None:
-                    attribution = attribution_of(sent, self.lex) or ""
+                    said = attribution_of(sent, self.lex) or ""
+                    attribution = said if any(ch.isalpha() for ch in said) else ""
                 claim = self._claim(sent, sc, found, attribution or None)
                 claims.setdefault(claim.id, claim)
         return sorted(claims.values(), key=lambda c: (c.start, c.end, c.kind, c.attribute))
