@@ -158,6 +158,15 @@ def test_claims_date_of_an_agreement_signed_in_a_year(nlp, kb):
     assert set(signed.subject.countries) == {"AZE", "PAK"}
 
 
+def test_claims_date_of_an_agreement_named_by_its_year(nlp, kb):
+    claims = analysed_claims(nlp, kb, "Egypt's 2015 Rafale contract with France covered 24 jets.")
+    (signed,) = of_kind(claims, "date")
+    assert (signed.attribute, signed.date.start, signed.subject.name) == (
+        "date.signed", date(2015, 1, 1), "contract [Dassault Rafale]")
+    (jets,) = of_kind(claims, "quantity")
+    assert jets.context_year == 2015          # placed in the contract's year, not the publication's
+
+
 def test_claims_date_until_uses_the_publication_date_as_anchor(nlp, kb):
     text = "The joint exercise between the Philippines and the United States runs until March 30."
     (until,) = of_kind(analysed_claims(nlp, kb, text, published=date(2023, 3, 20)), "date")

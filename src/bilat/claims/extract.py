@@ -23,7 +23,7 @@ from ..events.attribution import attribution_of
 from ..events.lexicon import Lexicon, load_lexicon
 from ..events.sentences import sentences_of
 from ..knowledge import Knowledge
-from ..records import Claim, ClaimSubject, Document
+from ..records import Claim, ClaimSubject, Document, TimeSpan
 from ..temporal.expressions import DateMention, find_dates
 from ..temporal.pubdate import year_hint_for
 from .actors import ActorClaims
@@ -102,10 +102,11 @@ class _SentenceClaims(ActorClaims):
 
     def context_year(self, near: int) -> int | None:
         """The year of the date expression nearest to a sentence offset, else the publication year."""
-        dated = [d for d in self.dates if d.span.start is not None and d.span.granularity in _GRAINS]
-        if dated:
-            best = min(dated, key=lambda d: abs(d.start - near))
-            return best.span.start.year  # type: ignore[union-attr]
+        years = [(d.start, d.span.start.year) for d in self.dates
+                 if d.span.start is not None and d.span.granularity in _GRAINS]
+        years += [(tok.idx - self.sent.start_char, int(tok.text)) for tok, _, _ in self.agreement_years]
+        if years:
+            return min(years, key=lambda y: abs(y[0] - near))[1]
         return self.o.anchor.year if self.o.anchor else None
 
     def _in_money(self, start: int, end: int) -> bool:
@@ -347,7 +348,7 @@ class _SentenceClaims(ActorClaims):
         kinds: set[str] = set()
         for c in noun.children:
             if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in {"NOUN", "PROPN", "ADJ"} \
-                    and c.lower_ not in self.cues.earlier_modifiers:
+                    and c.lower_ not in self.cues.earlier_modifiers and not _YEAR_LIKE.match(c.text):
                 ent = self.o.ent_of(c)
                 if ent is not None and ent.label_ == "WEAPON":
                     weapon = self.o.kb.weapon(ent.ent_id_ or ent.text)
@@ -357,6 +358,7 @@ class _SentenceClaims(ActorClaims):
         return cls + (" (earlier)" if earlier else "") + (f" [{', '.join(sorted(kinds))}]" if kinds else "")
 
     def dated_facts(self) -> Iterator[Found]:
+        yield from self._dated_agreements()
         if not self._has_date_cue():
             return
         for dm in self.dates:
@@ -368,6 +370,31 @@ class _SentenceClaims(ActorClaims):
             found = self._dated_fact(dm, span)
             if found is not None:
                 yield found
+
+    @cached_property
+    def agreement_years(self) -> list[tuple[Token, Token, str]]:
+        """(year, agreement noun, class) for "the 2015 Rafale contract", "a 1998 defence pact":
+        bare years naming an agreement, which date expressions do not read."""
+        out = []
+        if not self.has_digit:
+            return out
+        for tok in self.sent:
+            if not _YEAR_LIKE.match(tok.text) or tok.dep_ not in {"nummod", "compound", "amod", "npadvmod"}:
+                continue
+            noun = tok.head
+            cls = self.cues.agreement_nouns.get(noun.lemma_.lower())
+            if cls is not None and noun.pos_ == "NOUN" and noun.i > tok.i:
+                out.append((tok, noun, cls))
+        return out
+
+    def _dated_agreements(self) -> Iterator[Found]:
+        """A year naming an agreement dates its signing."""
+        for tok, noun, cls in self.agreement_years:
+            year = int(tok.text)
+            start = tok.idx - self.sent.start_char
+            when = TimeSpan(date(year, 1, 1), date(year, 12, 31), "year", "explicit", tok.text)
+            yield Found("date", ClaimSubject("agreement", self.agreement_name(noun, cls), self.states()),
+                        "date.signed", start, start + len(tok.text), date=when)
 
     def _dated_fact(self, dm: DateMention, span: Span) -> Found | None:
         root = span.root
