@@ -10,6 +10,8 @@ from spacy.tokens import Span
 from ..records import ClaimSubject, TimeSpan
 
 COUNTRY_LABELS = frozenset({"GPE", "NORP"})
+GRAINS = frozenset({"day", "month", "year"})   # date precisions a fact can be placed at
+YEAR_LIKE = re.compile(r"^(1[89]|20)\d\d$")
 
 
 @dataclass(frozen=True)
