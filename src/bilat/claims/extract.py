@@ -2,7 +2,7 @@
 
 For each sentence: amounts of money (regexes, :mod:`.normalise`), counts of
 things ("12 Al-Khalid tanks", "from an initial 10 to 24 aircraft", "two dozen
-drones"), dates of facts ("a defence pact signed in 1998", "until March 30"),
+drones"), dates of facts (:mod:`.facts`: "a pact signed in 1998", "until March 30"),
 ranks and descriptions of actors (:mod:`.actors`). Each claim gets a subject (weapon
 system, item, agreement, relation or actor, with the states concerned), an
 attribute, a normalised value and who says it (:func:`attribution_of`).
