@@ -164,6 +164,13 @@ def test_contradictions_need_the_same_subject_and_attribute():
     assert find_contradictions([claim(30), other_pair, delivered]) == []
 
 
+def test_contradictions_list_every_source_of_each_side():
+    agreeing = [claim(30, doc=f"d{i}") for i in range(20)]
+    found = find_contradictions([*agreeing, claim(36, doc="z")])
+    assert len(found) == 20 and {c.second.doc_id for c in found} == {"z"}
+    assert {c.first.doc_id for c in found} == {f"d{i}" for i in range(20)}
+
+
 def test_contradictions_currencies_without_a_peg_are_not_comparable():
     (pair,) = find_contradictions([claim(3.75e9, kind="money", attribute="price", unit="EUR"),
                                    claim(4.5e9, doc="b", kind="money", attribute="price", unit="USD")])

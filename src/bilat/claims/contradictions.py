@@ -2,8 +2,9 @@
 
 Blocking: claims are grouped by (kind, subject, attribute) — the same weapon
 system between the same states, the same agreement, the same actor — and only
-claims within one group are compared, so the work grows with the size of the
-groups, never with all pairs of claims. Within a group:
+claims within one group are compared — and within a group each distinct value
+once — so the work grows with the number of claims and of the distinct values a
+subject is given, never with all pairs of claims. Within a group:
 
 - counts: two exact counts differ; "about N" allows the approximate tolerance;
   "up to N" / "at least N" bound the other; increments ("30 more") are compared
@@ -126,11 +127,27 @@ def _describe(a: Claim, b: Claim) -> str:
 def _compare(a: Claim, b: Claim, tol: Tolerances) -> tuple[Status, str] | None:
     if a.doc_id == b.doc_id and a.sentence_start == b.sentence_start:
         return None
+    return _compare_values(a, b, tol)
+
+
+def _compare_values(a: Claim, b: Claim, tol: Tolerances) -> tuple[Status, str] | None:
     if a.kind == "money":
         return _money_conflict(a, b, tol)
     check = {"quantity": _quantity_conflict, "date": _date_conflict, "rank": _rank_conflict}.get(a.kind)
     reason = check(a, b, tol) if check else None
     return ("contradiction", reason) if reason else None
+
+
+def _by_value(members: list[Claim]) -> list[list[Claim]]:
+    """Claims of one group with the same value (and qualifier, unit, year, date) together: the
+    values are compared once, so the work grows with the distinct values a subject is given,
+    and the pairs listed with the disagreements found."""
+    out: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in sorted(members, key=lambda c: (c.doc_id, c.start)):
+        d = c.date
+        out[(c.value, c.value_max, c.unit, c.qualifier, c.context_year,
+             d.start if d else None, d.end if d else None)].append(c)
+    return list(out.values())
 
 
 def _ordered(a: Claim, b: Claim) -> tuple[Claim, Claim]:
@@ -150,11 +167,15 @@ def find_contradictions(claims: Iterable[Claim], tolerances: Tolerances | None =
     for members in groups.values():
         if len(members) < 2:
             continue
-        for a, b in combinations(sorted(members, key=lambda c: (c.doc_id, c.start)), 2):
-            result = _compare(a, b, tol)
-            if result is None or (result[0] == "not_comparable" and not include_not_comparable):
-                continue
-            first, second = _ordered(a, b)
-            out.append(Contradiction(result[0], a.kind, a.subject, a.attribute, first, second, result[1]))
+        for xs, ys in combinations(_by_value(members), 2):
+            if _compare_values(xs[0], ys[0], tol) is None:
+                continue                  # values agree: no pair of their claims disagrees
+            for a in xs:
+                for b in ys:
+                    result = _compare(a, b, tol)
+                    if result is None or (result[0] == "not_comparable" and not include_not_comparable):
+                        continue
+                    first, second = _ordered(a, b)
+                    out.append(Contradiction(result[0], a.kind, a.subject, a.attribute, first, second, result[1]))
     out.sort(key=lambda c: (c.status, c.subject.key, c.attribute, c.first.doc_id, c.first.start, c.second.doc_id))
     return out
