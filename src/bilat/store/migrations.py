@@ -29,15 +29,11 @@ def _sql(name: str) -> str:
     return resources.files("bilat.store").joinpath(name).read_text(encoding="utf-8")
 
 
-def _schema_sql() -> str:
-    return _sql("schema.sql")
-
-
 def all_migrations() -> tuple[Migration, ...]:
     """Every migration bilat knows, oldest first."""
     return (
-        Migration("0001_initial", _schema_sql()),
-        Migration("0002_claims", _sql("claims.sql")),
+        Migration("0001_initial", _sql("schema.sql")),
+        Migration("0003_claims", _sql("0003_claims.sql")),
     )
 
 

@@ -1,4 +1,4 @@
--- bilat store, claims (migration 0002_claims).
+-- bilat store, claims (migration 0003_claims).
 -- One row per claim, keyed by a content-derived id (document + offsets + kind + attribute);
 -- the states a claim's subject concerns live in claim_countries. Contradictions are not
 -- stored: they are computed from these rows when asked for, so new documents update them.
