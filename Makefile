@@ -30,6 +30,7 @@ time-eval: setup
 
 bench: setup
 	$(PY) benchmarks/bench_ingest.py
+	$(PY) benchmarks/bench_claims.py
 
 clean:
 	rm -rf $(VENV) bilat-demo.duckdb

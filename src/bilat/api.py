@@ -13,9 +13,11 @@ import pycountry
 
 from .config import Settings
 from .errors import BilatError, StoreError
+from .claims.contradictions import Contradiction, find_contradictions
 from .crossdoc.linking import link_new_events
 from .export import Format, What, event_record as _event_record, event_records as _event_records, export as _export, merged_events
-from .records import CATEGORIES, FACTUALITIES, DocumentResult, Event, Rejected
+from .export.claims import claim_record, contradiction_record
+from .records import CATEGORIES, FACTUALITIES, Claim, DocumentResult, Event, Rejected
 from .store import MEMORY, Store
 from .temporal.labels import date_label
 
@@ -23,8 +25,8 @@ WRITE_BATCH = 64
 Progress = Callable[[int, "int | None"], None]
 
 __all__ = [
-    "IngestSummary", "check_filters", "demo", "event_records", "events", "export", "ingest",
-    "open_store", "related_events", "timeline", "valid_iso3",
+    "IngestSummary", "check_filters", "claim_records", "claims", "contradiction_records", "contradictions",
+    "demo", "event_records", "events", "export", "ingest", "open_store", "related_events", "timeline", "valid_iso3",
 ]
 
 
@@ -204,7 +206,36 @@ def timeline(settings: Settings, countries: Sequence[str] = (), since: date | No
         return out
 
 
+def claims(settings: Settings, countries: Sequence[str] = ()) -> list[Claim]:
+    """Stored claims whose subject concerns ANY of ``countries`` (all when none)."""
+    check_filters(countries)
+    with open_store(settings) as store:
+        return store.claims(countries)
+
+
+def claim_records(settings: Settings, countries: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """Like ``claims`` but as export records (docs/claims.schema.json)."""
+    return [claim_record(c) for c in claims(settings, countries)]
+
+
+def contradictions(settings: Settings, countries: Sequence[str] = (),
+                   include_not_comparable: bool = True) -> list[Contradiction]:
+    """Pairs of stored claims about the same subject and attribute that disagree beyond the
+    tolerances of data/claim_tolerances.yaml; with ``include_not_comparable`` also amounts in
+    currencies that cannot be compared without a market rate."""
+    check_filters(countries)
+    with open_store(settings) as store:
+        candidates = store.claims(countries, shared_only=True)
+    return find_contradictions(candidates, include_not_comparable=include_not_comparable)
+
+
+def contradiction_records(settings: Settings, countries: Sequence[str] = (),
+                          include_not_comparable: bool = True) -> list[dict[str, Any]]:
+    """Like ``contradictions`` but as export records, both sides with their sources."""
+    return [contradiction_record(c) for c in contradictions(settings, countries, include_not_comparable)]
+
+
 def export(settings: Settings, what: What, fmt: Format, out: Any) -> int:
-    """Write all events or documents of ``settings.db`` to ``out`` (path or stream)."""
+    """Write all events, documents or claims of ``settings.db`` to ``out`` (path or stream)."""
     with open_store(settings) as store:
         return _export(store, what, fmt, out)

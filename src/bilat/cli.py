@@ -46,6 +46,12 @@ class TimelineFormat(str, Enum):
 class What(str, Enum):
     events = "events"
     documents = "documents"
+    claims = "claims"
+
+
+class ClaimsFormat(str, Enum):
+    table = "table"
+    json = "json"
 
 
 class ExportFormat(str, Enum):
@@ -183,6 +189,53 @@ _RENDER: dict[EventsFormat, Callable[[list[dict[str, Any]]], Any]] = {
     EventsFormat.csv: lambda records: write_csv((flatten_event(r) for r in records), EVENT_COLUMNS, sys.stdout),
 }
 
+def _claim_value(r: dict[str, Any]) -> str:
+    """A claim's value as an analyst reads it: "24 -> 54 aircraft", "EUR 3,750,000,000", "2015"."""
+    if r["kind"] == "description":
+        return r["description"] or ""
+    if r["kind"] == "date":
+        return _when(r["date"]) if r["date"] else "?"
+    value = "" if r["value"] is None else f"{r['value']:,.0f}" if r["value"] >= 1000 else f"{r['value']:g}"
+    if r["value_max"] is not None:
+        value += f"-{r['value_max']:,.0f}"
+    if r["previous"] is not None:
+        value = f"{r['previous']:g} -> {value}"
+    if r["kind"] == "money":
+        return f"{r['unit']} {value}"
+    return f"{value} {r['unit'] or ''}".strip() if r["kind"] == "quantity" else value
+
+
+def _source(r: dict[str, Any]) -> str:
+    return f"{Path(r['evidence']['doc_path']).name} ({r['attribution'] or '?'})"
+
+
+def _wide_console() -> Console:
+    console = Console(highlight=False)
+    return console if console.is_terminal else Console(highlight=False, width=160)
+
+
+def _claims_table(records: list[dict[str, Any]]) -> None:
+    table = Table(title=f"{len(records)} claims")
+    for name, width in (("kind", 11), ("subject", 28), ("attribute", 24), ("value", 22), ("text", 30), ("source", 30)):
+        table.add_column(name, overflow="fold", max_width=width)
+    for r in records:
+        subject = f"{r['subject']['name']} [{' '.join(r['subject']['countries'])}]"
+        table.add_row(r["kind"], subject, r["attribute"], _claim_value(r), r["text"], _source(r))
+    _wide_console().print(table)
+
+
+def _contradictions_table(records: list[dict[str, Any]]) -> None:
+    table = Table(title=f"{len(records)} contradictions and incomparable pairs")
+    for name, width in (("status", 14), ("subject", 28), ("attribute", 20), ("one side", 40), ("other side", 40)):
+        table.add_column(name, overflow="fold", max_width=width)
+    for r in records:
+        a, b = r["sides"]
+        subject = f"{r['subject']['name']} [{' '.join(r['subject']['countries'])}]"
+        table.add_row(r["status"], subject, r["attribute"],
+                      f"{_claim_value(a)} «{a['text']}» {_source(a)}", f"{_claim_value(b)} «{b['text']}» {_source(b)}")
+    _wide_console().print(table)
+
+
 DbOption = Annotated[Optional[str], typer.Option("--db", metavar="FILE", help="Store file (default ./bilat.duckdb, or $BILAT_DB when set).")]
 
 
@@ -255,13 +308,32 @@ def timeline(
 
 
 @app.command()
+def claims(
+    db: DbOption = None,
+    contradictions: Annotated[bool, typer.Option("--contradictions", help="Only claims that disagree, in pairs with both sources.")] = False,
+    country: Annotated[Optional[list[str]], typer.Option("--country", metavar="ISO3", help="About this state (any of those given).")] = None,
+    fmt: Annotated[ClaimsFormat, typer.Option("--format", help="Output format.")] = ClaimsFormat.table,
+) -> None:
+    """List stored claims (quantities, money, dates, ranks, descriptions), or the contradictions among them."""
+    country = country or []
+    _check("--country", countries=country)
+    with _errors():
+        settings = _settings(db)
+        records = api.contradiction_records(settings, country) if contradictions else api.claim_records(settings, country)
+    if fmt is ClaimsFormat.json:
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    else:
+        (_contradictions_table if contradictions else _claims_table)(records)
+
+
+@app.command()
 def export(
     what: Annotated[What, typer.Argument(help="What to export.")],
     fmt: Annotated[Optional[ExportFormat], typer.Option("--format", help="File format (default: from the -o suffix, else jsonl).")] = None,
     db: DbOption = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Output file; '-' or none for stdout.")] = None,
 ) -> None:
-    """Export all events or documents as JSON Lines, CSV or Parquet."""
+    """Export all events, documents or claims as JSON Lines, CSV or Parquet."""
     to_stdout = output in (None, "-")
     fmt = fmt or _format_from_suffix(output)
     if to_stdout and fmt is ExportFormat.parquet:

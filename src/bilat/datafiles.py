@@ -7,10 +7,12 @@ loader in :mod:`bilat.knowledge.loading`, which also reports record lines.
 """
 from __future__ import annotations
 
+import json
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
+import jsonschema
 import yaml
 
 from .errors import KnowledgeError
@@ -42,4 +44,22 @@ def read_data_mapping(name: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise KnowledgeError(f"{data_file(name)}: expected a mapping at the top level, "
                              f"got {type(data).__name__}; {RESTORE_HINT}")
+    return data
+
+
+def read_validated_mapping(name: str) -> dict[str, Any]:
+    """Like :func:`read_data_mapping`, checked against ``schemas/<stem>.schema.json``;
+    a record that breaks the schema raises KnowledgeError naming the file and the field."""
+    data = read_data_mapping(name)
+    stem = name.rsplit(".", 1)[0]
+    schema_path = data_file(f"schemas/{stem}.schema.json")
+    try:
+        schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise KnowledgeError(f"{schema_path}: schema cannot be read ({exc}); {RESTORE_HINT}") from exc
+    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(data))
+    if error is not None:
+        where = ".".join(str(p) for p in error.absolute_path) or "(top level)"
+        raise KnowledgeError(f"{data_file(name)}: field '{where}': {error.message}; "
+                             f"fix the entry (see {schema_path.name}) or {RESTORE_HINT}")
     return data

@@ -1,6 +1,6 @@
 """The data flow of the spec, one stage a line:
 
-    paths -> read -> clean -> date the document -> analyse -> extract events -> DocumentResult
+    paths -> read -> clean -> date the document -> analyse -> extract events and claims -> DocumentResult
 
 Every stage is a plain function over records and can be called alone. The
 store is not touched here: callers (bilat.api, the eval, the benchmarks)
@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 from urllib.parse import urlparse
 
+from .claims.extract import extract_claims
 from .clean import clean_document
 from .config import Settings
 from .events.extract import count_sentences, extract_events
@@ -50,8 +51,11 @@ def cleaned_documents(paths: Iterable[str | Path], settings: Settings,
 
 
 def document_result(document: Document, sdoc: Any, kb: Knowledge) -> DocumentResult:
-    events = extract_events(document, sdoc, kb, load_lexicon())
-    return DocumentResult(document=document, n_sentences=count_sentences(sdoc), events=tuple(events))
+    lexicon = load_lexicon()
+    events = extract_events(document, sdoc, kb, lexicon)
+    claims = extract_claims(document, sdoc, kb, lexicon)
+    return DocumentResult(document=document, n_sentences=count_sentences(sdoc), events=tuple(events),
+                          claims=tuple(claims))
 
 
 def process(paths: Sequence[str | Path], settings: Settings, *, kb: Knowledge | None = None, nlp: Any = None,

@@ -23,6 +23,8 @@ ActorKind = Literal["country", "person", "organization", "group"]
 ItemKind = Literal["weapon_system", "equipment", "exercise", "agreement", "programme", "other"]
 Genre = Literal["news", "opinion", "analysis", "unknown"]
 Stage = Literal["interest", "negotiation", "order", "delivery", "in_service"]
+ClaimKind = Literal["quantity", "money", "date", "rank", "description"]
+Qualifier = Literal["exact", "approximate", "at_least", "at_most", "increment", "change"]
 
 CATEGORIES: tuple[str, ...] = get_args(Category)
 FACTUALITIES: tuple[str, ...] = get_args(Factuality)
@@ -163,9 +165,53 @@ class Event:
 
 
 @dataclass(frozen=True)
+class ClaimSubject:
+    """What a claim is about: a weapon system, an item, an agreement, a relation or an actor,
+    with the states it concerns (ISO3, sorted)."""
+
+    kind: str          # weapon_system | item | agreement | relation | actor
+    name: str
+    countries: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str, tuple[str, ...]]:
+        return (self.kind, self.name, self.countries)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One checkable statement in one sentence: a quantity, an amount of money, the date of a
+    fact, a rank, or a description of an actor, with who says it."""
+
+    id: str
+    doc_id: str
+    doc_path: str
+    kind: ClaimKind
+    subject: ClaimSubject
+    attribute: str               # "count.ordered", "price", "date.signed", "rank:first state to recognise", ...
+    text: str                    # the claim's words as written
+    start: int                   # character offsets of ``text`` in Document.text
+    end: int
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    value: float | None = None   # count, amount in currency units, or rank
+    value_max: float | None = None   # upper end of a range ("8-10 million dollars")
+    previous: float | None = None    # the first value of a change ("from an initial 10 to 24")
+    unit: str | None = None      # ISO 4217 code for money, the counted noun for quantities
+    date: TimeSpan | None = None     # the value of a date claim
+    context_year: int | None = None  # the year the sentence places the fact in, when it says
+    qualifier: Qualifier = "exact"
+    description: str | None = None   # description claims: "Balkan nation"
+    attribution: str | None = None   # who the text says said it; None: the outlet's own voice
+    outlet: str | None = None
+
+
+@dataclass(frozen=True)
 class DocumentResult:
     """Everything the per-document stages produce for one document."""
 
     document: Document
     n_sentences: int
     events: tuple[Event, ...]
+    claims: tuple[Claim, ...] = ()

@@ -21,12 +21,13 @@ from ..datafiles import read_data_yaml
 from ..errors import ExportError, KnowledgeError
 from ..records import CATEGORIES, Event
 from ..store import Store, StoredDocument
+from .claims import CLAIM_COLUMNS, claim_record, contradiction_record, flatten_claim
 from .jsonl import write_jsonl
 from .tabular import (
     DOCUMENT_COLUMNS, EVENT_COLUMNS, flatten_document, flatten_event, write_csv, write_parquet,
 )
 
-What = Literal["events", "documents"]
+What = Literal["events", "documents", "claims"]
 Format = Literal["jsonl", "csv", "parquet"]
 WHATS: tuple[str, ...] = get_args(What)
 FORMATS: tuple[str, ...] = get_args(Format)
@@ -35,9 +36,9 @@ Sink = BinaryIO | TextIO | Path | str
 CROSSWALK_FILE = "crosswalk.yaml"
 
 __all__ = [
-    "FORMATS", "WHATS", "cameo_code", "document_record", "document_records", "event_record",
-    "event_records", "export", "flatten_document", "flatten_event", "load_crosswalk", "merged_events",
-    "plover_code",
+    "FORMATS", "WHATS", "cameo_code", "claim_record", "claim_records", "contradiction_record",
+    "document_record", "document_records", "event_record", "event_records", "export", "flatten_claim",
+    "flatten_document", "flatten_event", "load_crosswalk", "merged_events", "plover_code",
 ]
 
 
@@ -175,6 +176,11 @@ def document_records(store: Store) -> list[dict[str, Any]]:
     return [document_record(d) for d in store.documents(with_text=False)]
 
 
+def claim_records(store: Store, countries: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """Export records (docs/claims.schema.json) of the claims about ANY of ``countries``."""
+    return [claim_record(c) for c in store.claims(countries)]
+
+
 # ---------------------------------------------------------------- sinks
 
 @contextmanager
@@ -217,14 +223,18 @@ def _check_choice(kind: str, value: str, valid: Sequence[str]) -> None:
 _FLATTEN: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]], Sequence[tuple[str, str]]]] = {
     "events": (flatten_event, EVENT_COLUMNS),
     "documents": (flatten_document, DOCUMENT_COLUMNS),
+    "claims": (flatten_claim, CLAIM_COLUMNS),
+}
+_RECORDS: dict[str, Callable[[Store], list[dict[str, Any]]]] = {
+    "events": event_records, "documents": document_records, "claims": claim_records,
 }
 
 
 def export(store: Store, what: What, fmt: Format, out: Sink) -> int:
-    """Write every event or document of the store to ``out``; return the record count."""
+    """Write every event, document or claim of the store to ``out``; return the record count."""
     _check_choice("kind", what, WHATS)
     _check_choice("format", fmt, FORMATS)
-    records = event_records(store) if what == "events" else document_records(store)
+    records = _RECORDS[what](store)
     if fmt == "jsonl":
         with _text_sink(out) as stream:
             return write_jsonl(records, stream)

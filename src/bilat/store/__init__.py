@@ -19,14 +19,14 @@ import duckdb
 
 from ..errors import StoreError
 from ..records import (
-    Actor, Document, DocumentResult, Event, Item, Location, Mention, PubDate, TimeSpan,
+    Actor, Claim, ClaimSubject, Document, DocumentResult, Event, Item, Location, Mention, PubDate, TimeSpan,
 )
 from .migrations import migrate, pending
 
 MEMORY = ":memory:"
 BATCH_RESULTS = 256
 CONTENT_TABLES = ("documents", "events", "event_countries", "event_actors", "event_items", "mentions",
-                  "event_blocks", "event_pairs", "event_links")
+                  "event_blocks", "event_pairs", "event_links", "claims", "claim_countries")
 BOOKKEEPING_TABLES = ("runs",)
 _SQL_TYPES = frozenset({"VARCHAR", "INTEGER", "BIGINT", "DOUBLE", "DATE", "BOOLEAN"})
 
@@ -63,6 +63,18 @@ _MENTION_COLUMNS: Columns = (
 _BLOCK_COLUMNS: Columns = (("event_id", "VARCHAR"), ("key", "VARCHAR"), ("precise", "BOOLEAN"), ("anchored", "BOOLEAN"))
 _PAIR_COLUMNS: Columns = (("event_a", "VARCHAR"), ("event_b", "VARCHAR"), ("relation", "VARCHAR"), ("score", "DOUBLE"))
 _LINK_COLUMNS: Columns = (("event_id", "VARCHAR"), ("canonical_id", "VARCHAR"))
+
+_CLAIM_COLUMNS: Columns = (
+    ("id", "VARCHAR"), ("doc_id", "VARCHAR"), ("doc_path", "VARCHAR"), ("kind", "VARCHAR"),
+    ("subject_kind", "VARCHAR"), ("subject_name", "VARCHAR"), ("subject_key", "VARCHAR"),
+    ("attribute", "VARCHAR"), ("text", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"),
+    ("sentence", "VARCHAR"), ("sentence_start", "INTEGER"), ("sentence_end", "INTEGER"),
+    ("value", "DOUBLE"), ("value_max", "DOUBLE"), ("previous", "DOUBLE"), ("unit", "VARCHAR"),
+    ("date_start", "DATE"), ("date_end", "DATE"), ("date_granularity", "VARCHAR"),
+    ("date_basis", "VARCHAR"), ("date_text", "VARCHAR"), ("context_year", "INTEGER"),
+    ("qualifier", "VARCHAR"), ("description", "VARCHAR"), ("attribution", "VARCHAR"), ("outlet", "VARCHAR"),
+)
+_CLAIM_COUNTRY_COLUMNS: Columns = (("claim_id", "VARCHAR"), ("iso3", "VARCHAR"))
 
 
 @dataclass(frozen=True)
@@ -153,6 +165,37 @@ def _item_rows(e: Event) -> Iterator[tuple]:
 def _mention_rows(e: Event) -> Iterator[tuple]:
     for m in e.mentions:
         yield (e.id, m.doc_id, m.start, m.end, m.doc_path, m.sentence, m.attribution, m.factuality)
+
+
+def subject_key(subject: ClaimSubject) -> str:
+    """One string for a claim's subject: kind, name and states (the blocking key of contradictions)."""
+    return f"{subject.kind}|{subject.name}|{','.join(subject.countries)}"
+
+
+def _claim_row(c: Claim) -> tuple:
+    d = c.date
+    return (c.id, c.doc_id, c.doc_path, c.kind, c.subject.kind, c.subject.name, subject_key(c.subject),
+            c.attribute, c.text, c.start, c.end, c.sentence, c.sentence_start, c.sentence_end,
+            c.value, c.value_max, c.previous, c.unit,
+            d.start if d else None, d.end if d else None, d.granularity if d else None,
+            d.basis if d else None, d.text if d else None, c.context_year, c.qualifier,
+            c.description, c.attribution, c.outlet)
+
+
+def _claim_from_row(row: tuple, countries: dict[str, list[str]]) -> Claim:
+    (cid, doc_id, doc_path, kind, subject_kind, subject_name, _key, attribute, text, start, end,
+     sentence, sentence_start, sentence_end, value, value_max, previous, unit, d_start, d_end,
+     d_grain, d_basis, d_text, context_year, qualifier, description, attribution, outlet) = row
+    when = (TimeSpan(d_start, d_end, d_grain, d_basis, d_text)
+            if d_grain is not None else None)
+    return Claim(
+        id=cid, doc_id=doc_id, doc_path=doc_path, kind=kind,
+        subject=ClaimSubject(subject_kind, subject_name, tuple(countries.get(cid, ()))),
+        attribute=attribute, text=text, start=start, end=end, sentence=sentence,
+        sentence_start=sentence_start, sentence_end=sentence_end, value=value, value_max=value_max,
+        previous=previous, unit=unit, date=when, context_year=context_year, qualifier=qualifier,
+        description=description, attribution=attribution, outlet=outlet,
+    )
 
 
 def _unique(rows: Iterable[tuple], key: Callable[[tuple], tuple] = lambda row: row[:1]) -> list[tuple]:
@@ -324,6 +367,9 @@ class Store:
             ("event_items", _ITEM_COLUMNS,
              _unique((r for e in events for r in _item_rows(e)), lambda r: (r[0], *r[2:4]))),
             ("mentions", _MENTION_COLUMNS, _unique((r for e in events for r in _mention_rows(e)), lambda r: r[:3])),
+            ("claims", _CLAIM_COLUMNS, _unique(_claim_row(c) for r in batch for c in r.claims)),
+            ("claim_countries", _CLAIM_COUNTRY_COLUMNS,
+             _unique(((c.id, iso3) for r in batch for c in r.claims for iso3 in c.subject.countries), _whole)),
         )
         self._write(tables)
         return len([i for i in ids if i not in known])
@@ -422,6 +468,33 @@ class Store:
                 f"FROM mentions WHERE event_id IN {sel} ORDER BY event_id, doc_id, start",
                 lambda *m: Mention(*m)),
         }
+
+    def claims(self, countries: Sequence[str] = (), kinds: Sequence[str] = (), *,
+               shared_only: bool = False) -> list[Claim]:
+        """Stored claims whose subject concerns ANY of ``countries`` (all when none), of the given
+        kinds (all when none), ordered by document path and offset. ``shared_only`` keeps the
+        claims whose subject and attribute another claim shares: the only ones that can
+        contradict each other (the blocking step of contradictions, done by the database)."""
+        conds, params = ["TRUE"], []
+        if shared_only:
+            conds.append("EXISTS (SELECT 1 FROM claims o WHERE o.subject_key = c.subject_key "
+                         "AND o.attribute = c.attribute AND o.id <> c.id)")
+        if countries:
+            conds.append("c.id IN (SELECT claim_id FROM claim_countries WHERE iso3 IN (SELECT unnest(?::VARCHAR[])))")
+            params.append([code.upper() for code in countries])
+        if kinds:
+            conds.append("c.kind IN (SELECT unnest(?::VARCHAR[]))")
+            params.append(list(kinds))
+        where = " AND ".join(conds)
+        rows = self._con.execute(
+            f"SELECT {', '.join('c.' + _quote(n) for n, _ in _CLAIM_COLUMNS)} FROM claims c "
+            f"WHERE {where} ORDER BY c.doc_path, c.start, c.id", params).fetchall()
+        countries_of: dict[str, list[str]] = {}
+        for cid, iso3 in self._con.execute(
+                f"SELECT claim_id, iso3 FROM claim_countries WHERE claim_id IN (SELECT c.id FROM claims c WHERE {where}) "
+                "ORDER BY claim_id, iso3", params).fetchall():
+            countries_of.setdefault(cid, []).append(iso3)
+        return [_claim_from_row(r, countries_of) for r in rows]
 
     def source_counts(self) -> dict[str, tuple[int, int]]:
         """event id -> (documents that mention it, story clusters among them)."""

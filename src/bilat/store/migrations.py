@@ -34,6 +34,7 @@ def all_migrations() -> tuple[Migration, ...]:
     return (
         Migration("0001_initial", _sql("schema.sql")),
         Migration("0002_event_coreference", _sql("0002_event_coreference.sql")),
+        Migration("0003_claims", _sql("0003_claims.sql")),
     )
 
 
