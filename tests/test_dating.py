@@ -269,3 +269,20 @@ def test_a_year_inside_a_name_is_not_a_date():
     assert find_dates("The two leaders adopted a roadmap called Horizon 2047.") == []
     assert find_dates("Saudi Arabia's Vision 2030 plan was launched.") == []
     assert [m.text for m in find_dates("The pact was signed in 2019.")] == ["2019"]
+
+
+def test_the_lead_of_a_news_report_takes_the_day_of_its_news(dated):
+    text = ("Japanese Prime Minister Fumio Kishida arrived in Kyiv on Tuesday. "
+            "Kishida held talks with Ukrainian President Volodymyr Zelenskyy. "
+            "Japan pledged aid worth 470 million dollars to Ukraine.")
+    events = dated(text, date(2023, 3, 23))
+    talks = [e for e in events if e.category in {"meeting", "visit"}]
+    assert talks and all(e.date.start == date(2023, 3, 21) for e in talks)
+
+
+def test_a_lead_sentence_with_its_own_year_is_not_the_news_of_the_day(dated):
+    text = ("Saudi Arabia and Iran agreed on Friday to restore ties. "
+            "Riyadh cut relations with Tehran in January 2016 after protesters stormed its embassy.")
+    events = dated(text, date(2023, 3, 11))
+    cut = [e for e in events if e.category == "recognition" and e.date.start and e.date.start.year == 2016]
+    assert cut and not any(e.date.start == date(2023, 3, 10) and "2016" in e.mentions[0].sentence for e in events)

@@ -382,16 +382,40 @@ def aspect_date(sent: Span, trigger: Trigger, anchor: Anchor | None, tense: Tens
     return None
 
 
+# ---------------------------------------------------------------- the news of the day
+
+LEAD_SENTENCES = 4          # the title and the lead paragraph of a news report
+STATIVE_VERBS = frozenset({"have", "be", "remain", "stay"})   # "X and Y have no relations": a state, not news
+LEAD_RECENCY_DAYS = 7       # a lead's dated happening this close to publication is the news
+
+
+def lead_date(sentences: list[Span], anchor: Anchor | None) -> TimeSpan | None:
+    """The day of the news a report leads with: the first date in its first sentences that
+    is a single day within a week before publication ("on Tuesday", "on 10 May"). None
+    when the lead dates nothing that recent."""
+    if anchor is None:
+        return None
+    for sent in sentences[:LEAD_SENTENCES]:
+        for dm in sentence_dates(sent.text, anchor, None, "past"):
+            span = dm.span
+            if span.granularity != "day" or span.start is None or span.start != span.end:
+                continue
+            if span.basis in ("explicit", "relative") and 0 <= (anchor.end - span.start).days <= LEAD_RECENCY_DAYS:
+                return replace(span, basis="inferred")
+    return None
+
+
 # ---------------------------------------------------------------- one event
 
 def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factuality: str,
                anchor: Anchor | None, year_hint: int | None, previous: TimeSpan | None,
                setting: TimeSpan | None = None, headline: bool = False,
-               previous_sentence: Span | None = None) -> TimeSpan:
+               previous_sentence: Span | None = None, lead: TimeSpan | None = None) -> TimeSpan:
     """The date of one event: stated; else chained to the previous dated event; else the
     date of the happening it names as its setting ("signed during the visit"); else from
     its aspect; else the day of the event just before when the narrative continues
-    (``previous_sentence`` is the sentence that event came from); else, for a headline
+    (``previous_sentence`` is the sentence that event came from); else, in the title or
+    lead of a news report, the day of the news it leads with (``lead``); else, for a headline
     reporting news, the document's date; else unknown."""
     tense = clause_tense(trig, sent.doc, factuality)
     when = pick_date(sent, trig, clauses, anchor, year_hint, tense)
@@ -408,6 +432,10 @@ def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factualit
     continued = continued_date(sent, trig, tense, previous, previous_sentence)
     if continued is not None:
         return continued
+    if (lead is not None and factuality not in UNDATED_HEADLINES and tense in ("nearest", "past", "current")
+            and not (tense == "nearest" and _verb_of(trig, sent.doc).lemma_.lower() in STATIVE_VERBS)
+            and not find_dates(sent.text)):   # a sentence that states any date dates its own events
+        return lead      # in the title or lead of a report: the news it leads with
     if headline and anchor is not None and factuality not in UNDATED_HEADLINES and tense in ("nearest", "past"):
         return TimeSpan(anchor.start, anchor.end, "day", "document", None)   # the news the headline reports
     return when

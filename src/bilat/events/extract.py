@@ -19,7 +19,7 @@ from ..knowledge import Knowledge
 from ..records import Actor, Document, Event, Item, Location, Mention, TimeSpan
 from ..temporal.pubdate import year_hint_for
 from .attribution import attribution_of
-from .dating import date_event, lookup_day, publication_anchor, publication_day, setting_date
+from .dating import LEAD_SENTENCES, date_event, lead_date, lookup_day, publication_anchor, publication_day, setting_date
 from .dating import owning_clause as _owner
 from .factuality import factuality_in_genre, factuality_of
 from .lexicon import Lexicon, load_lexicon
@@ -225,6 +225,7 @@ class _DocumentExtractor:
         self.sents = sentences_of(doc)
         self.anchor = publication_anchor(document.published)
         self.year_hint = None if self.anchor else year_hint_for(document.text)
+        self.lead = lead_date(self.sents, self.anchor)
         self.pub_day = publication_day(document)
         self.ctx = DocContext(kb, on=self.pub_day)
         self.ctx.focus = self._focus()
@@ -301,7 +302,8 @@ class _DocumentExtractor:
         just_before = self.sents[index - 1] if index and self.chain_base_index == index - 1 else None
         when = date_event(sent, trig, clauses, factuality, self.anchor, self.year_hint, self.chain_base,
                           setting=self.dated_by_category.get(context) if context else None, headline=headline,
-                          previous_sentence=just_before)
+                          previous_sentence=just_before,
+                          lead=self.lead if index < LEAD_SENTENCES and self.document.genre == "news" else None)
         return factuality, cue, when
 
     def _resolve(self, sent: Span, dates: list[TimeSpan]) -> dict[int, EntityActor]:

@@ -24,6 +24,7 @@ ELABORATED = frozenset({"visit", "meeting", "exercise", "agreement", "arms_trans
 _REFERENCE_GRAINS = frozenset({"unknown", "decade", "century"})   # too coarse to make a reference a report
 # A date the text states beats one from the document's date or the clause's aspect.
 BASIS_RANK = {"document": 1, "unknown": 2}
+STATED = frozenset({"explicit", "relative"})   # between equally precise dates, the one the text states
 GRANULARITY_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4, "unknown": 5}
 SUMMARY_VERBS = {
     "visit": "visits", "meeting": "meets", "agreement": "agreement with", "exercise": "exercise with",
@@ -99,7 +100,8 @@ def _best_date(group: list["Candidate"]) -> TimeSpan:
     if not known:
         return TimeSpan.unknown()
     return min(known, key=lambda d: (d.start is None or d.end is None, BASIS_RANK.get(d.basis, 0),
-                                     GRANULARITY_RANK[d.granularity], (d.end - d.start).days if d.start and d.end else 0))
+                                     GRANULARITY_RANK[d.granularity], (d.end - d.start).days if d.start and d.end else 0,
+                                     d.basis not in STATED))
 
 
 def _actor_records(group: list["Candidate"]) -> tuple[Actor, ...]:
