@@ -7,7 +7,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 import pycountry
 
@@ -17,12 +17,15 @@ from .export import Format, What, event_records as _event_records, export as _ex
 from .records import CATEGORIES, FACTUALITIES, DocumentResult, Event, Rejected
 from .store import MEMORY, Store
 
+if TYPE_CHECKING:
+    from .stories.link import LinkSummary
+
 WRITE_BATCH = 64
 Progress = Callable[[int, "int | None"], None]
 
 __all__ = [
     "IngestSummary", "check_filters", "demo", "event_records", "events", "export", "ingest",
-    "open_store", "valid_iso3",
+    "link_stories", "open_store", "stories", "valid_iso3",
 ]
 
 
@@ -130,6 +133,7 @@ def ingest(paths: Sequence[str | Path], settings: Settings, on_progress: Progres
             results = [r for r in batch if isinstance(r, DocumentResult)]
             tally.results += len(results)
             tally.documents_new += store.add_results(results)
+        link_stories(store, settings)
         summary = IngestSummary(
             files_seen=tally.documents_seen + len(rejected),
             documents_new=tally.documents_new,
@@ -141,6 +145,13 @@ def ingest(paths: Sequence[str | Path], settings: Settings, on_progress: Progres
                          documents_known=summary.documents_known, events_new=summary.events_new,
                          rejected=len(summary.rejected))
     return summary
+
+
+def link_stories(store: Store, settings: Settings) -> LinkSummary:
+    """Link the store's not-yet-linked documents into story clusters (see bilat.stories.link)."""
+    from .knowledge import load_knowledge
+    from .stories.link import link_new_documents
+    return link_new_documents(store, load_knowledge(settings.kb_files))
 
 
 def demo(settings: Settings, on_progress: Progress | None = None) -> IngestSummary:

@@ -25,14 +25,15 @@ class Migration:
     sql: str
 
 
-def _schema_sql() -> str:
-    return resources.files("bilat.store").joinpath("schema.sql").read_text(encoding="utf-8")
+def _schema_sql(name: str = "schema.sql") -> str:
+    return resources.files("bilat.store").joinpath(name).read_text(encoding="utf-8")
 
 
 def all_migrations() -> tuple[Migration, ...]:
     """Every migration bilat knows, oldest first."""
     return (
         Migration("0001_initial", _schema_sql()),
+        Migration("0002_stories", _schema_sql("0002_stories.sql")),
     )
 
 
