@@ -184,7 +184,7 @@ def test_store_file_survives_reopening(tmp_path: Path):
     with Store(path) as s:
         s.add_results(sample_results())
         checksum = s.checksum()
-        assert s.applied_migrations() == ["0001_initial"]
+        assert s.applied_migrations() == ["0001_initial", "0002_stories"]
     with Store(path) as s:
         assert s.checksum() == checksum
         assert s.add_results(sample_results()) == 0

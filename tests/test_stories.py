@@ -125,3 +125,30 @@ def test_only_candidate_documents_are_embedded(linked, results):
     counts = linked.counts()
     assert counts["document_signatures"] == len(results)
     assert 0 < counts["document_vectors"] < len(results)
+
+
+def test_cli_lists_stories_and_exports_clusters_per_the_schema(kb, results, tmp_path, spec_dir):
+    import json
+
+    from jsonschema import Draft202012Validator
+    from typer.testing import CliRunner
+
+    from bilat.cli import app
+
+    db = str(tmp_path / "stories.duckdb")
+    with Store(db) as store:
+        store.add_results(results)
+        link_new_documents(store, kb)
+    runner = CliRunner(env={"BILAT_DB": None, "BILAT_KB_FILES": None})
+    listed = runner.invoke(app, ["stories", "--db", db, "--json"])
+    assert listed.exit_code == 0, listed.output
+    sizes = sorted(len(c["documents"]) for c in json.loads(listed.stdout))
+    assert sizes == [2, 2, 4]    # seeds 000+003, demo 04+05, the four submarine reports
+    exported = runner.invoke(app, ["export", "documents", "--db", db])
+    schema = json.loads((spec_dir / "document.schema.json").read_text(encoding="utf-8"))
+    records = [json.loads(line) for line in exported.stdout.splitlines()]
+    for record in records:
+        Draft202012Validator(schema).validate(record)
+    copy = next(r for r in records if r["path"].endswith("subs_copy_new_header.txt"))
+    original = next(r for r in records if r["path"].endswith("subs_original.txt"))
+    assert copy["cluster"] == original["doc_id"] and copy["duplicate_of"] == original["doc_id"]

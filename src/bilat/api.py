@@ -154,6 +154,22 @@ def link_stories(store: Store, settings: Settings) -> LinkSummary:
     return link_new_documents(store, load_knowledge(settings.kb_files))
 
 
+def stories(settings: Settings, min_size: int = 2) -> list[dict[str, Any]]:
+    """Story clusters with at least ``min_size`` documents, largest first: each with its
+    documents (doc_id, path, title, outlet, published, duplicate_of, origins)."""
+    with open_store(settings) as store:
+        origins = store.document_origins()
+        members: dict[str, list[dict[str, Any]]] = {}
+        for doc in store.documents(with_text=False):
+            members.setdefault(doc.cluster, []).append({
+                "doc_id": doc.doc_id, "path": doc.path, "title": doc.title, "outlet": doc.outlet,
+                "published": doc.published.start.isoformat() if doc.published.start else None,
+                "duplicate_of": doc.duplicate_of, "origins": sorted(origins.get(doc.doc_id, ())),
+            })
+    clusters = [{"cluster": c, "documents": docs} for c, docs in members.items() if len(docs) >= min_size]
+    return sorted(clusters, key=lambda c: (-len(c["documents"]), c["cluster"]))
+
+
 def demo(settings: Settings, on_progress: Progress | None = None) -> IngestSummary:
     """Ingest the bundled demo corpus into ``settings.db``."""
     from .demo import corpus_path

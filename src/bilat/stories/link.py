@@ -11,8 +11,11 @@ After an ingest, every document without a signature is linked:
    became candidates and stored for the next run;
 4. links are stored and the clusters they touch are recomputed.
 
-Work per run is proportional to the new documents and their candidates, so
-ingesting A then B gives the clusters that ingesting A and B together gives.
+Work per run is proportional to the new documents and their candidates. Every
+pair with a new document is decided the same way whenever it is met, so
+ingesting A then B gives the clusters that ingesting A and B together gives
+(exactly, as long as no document has more than ``MAX_BLOCK_PARTNERS`` blocking
+partners in its window; past that cap the closest in date are kept).
 """
 from __future__ import annotations
 

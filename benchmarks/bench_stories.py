@@ -1,0 +1,133 @@
+"""Story-linking cost at 1x, 4x and 16x corpora, per document and as a ratio to the 1x run.
+
+    python benchmarks/bench_stories.py [--scales 1,4,16] [--json]
+
+The demo corpus plus, where present, the seeds are analysed once by bilat's
+pipeline. Each scale then builds a fresh in-memory store with that many
+perturbed copies of the results: copy n replaces about 40% of each text's
+words with copy-specific tokens (so copies are neither exact nor near
+duplicates of each other) and moves every publication date n * 400 days
+later (so the copies are stories of other periods, as in a growing archive).
+Linking (signatures, LSH and blocking candidates, sentence vectors for the
+candidates, clusters) is timed over the whole store, then once more
+incrementally: the last copy is added to a store holding all the others and
+linked alone (with --incremental). All runs happen in this process; absolute seconds depend on the
+machine, the ratios are the numbers to watch (1.0 = linear).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import time
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
+SHARE_REPLACED = 0.4
+_WORD = re.compile(r"\w+")
+
+
+def analysed_corpus():
+    from bilat.config import load_settings
+    from bilat.demo import corpus_path
+    from bilat.pipeline import process
+    from bilat.records import DocumentResult
+
+    paths = [corpus_path()] + ([SEEDS] if SEEDS.exists() else [])
+    if not SEEDS.exists():
+        print(f"note: {SEEDS} absent; benchmarking the demo corpus only", file=sys.stderr)
+    return [r for r in process(paths, load_settings(env={}, db=":memory:")) if isinstance(r, DocumentResult)]
+
+
+def perturbed(result, n: int):
+    """Copy ``n`` of a result: new text (and doc_id), dates moved n * 400 days; copy 0 is the original."""
+    if n == 0:
+        return result
+    rng = random.Random(f"{result.document.doc_id}:{n}")
+    text = _WORD.sub(lambda m: f"c{n}w{rng.randrange(10**6)}" if rng.random() < SHARE_REPLACED else m.group(0),
+                     result.document.text)
+    shift = timedelta(days=400 * n)
+    pub = result.document.published
+    pub = replace(pub, start=pub.start + shift if pub.start else None, end=pub.end + shift if pub.end else None)
+    doc_id = f"{result.document.doc_id}-copy{n}"
+    document = replace(result.document, doc_id=doc_id, text=text, published=pub)
+    events = tuple(replace(e, id=f"{e.id}-copy{n}", mentions=tuple(replace(m, doc_id=doc_id) for m in e.mentions))
+                   for e in result.events)
+    return replace(result, document=document, events=events)
+
+
+def time_last_copy(corpus, last: int, kb) -> float:
+    """Seconds to link the documents after ``last`` into a store already holding (and linked) the rest."""
+    from bilat.store import Store
+    from bilat.stories.link import link_new_documents
+
+    with Store(":memory:") as store:
+        store.add_results(corpus[:last])
+        link_new_documents(store, kb)
+        store.add_results(corpus[last:])
+        started = time.perf_counter()
+        link_new_documents(store, kb)
+        return time.perf_counter() - started
+
+
+def time_scale(results, kb, copies: int, incremental_run: bool) -> dict:
+    from bilat.store import Store
+    from bilat.stories.link import link_new_documents
+
+    corpus = [perturbed(r, n) for n in range(copies) for r in results]
+    last = len(results) * (copies - 1)
+    with Store(":memory:") as store:
+        store.add_results(corpus)
+        started = time.perf_counter()
+        summary = link_new_documents(store, kb)
+        seconds = time.perf_counter() - started
+        clusters = len(set(store.document_clusters().values()))
+    incremental = float("nan")
+    if incremental_run:
+        incremental = time_last_copy(corpus, last, kb)
+    return {"copies": copies, "documents": len(corpus), "seconds": round(seconds, 3),
+            "ms_per_document": round(1000 * seconds / len(corpus), 2),
+            "pairs_compared": summary.pairs_compared, "pairs_embedded": summary.pairs_embedded,
+            "links": summary.links_added, "clusters": clusters,
+            "incremental_ms_per_new_document": round(1000 * incremental / len(results), 2)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="1,4,16", help="comma-separated corpus multiples")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--incremental", action="store_true",
+                        help="also time linking the last copy alone into a store holding the others (doubles the run)")
+    args = parser.parse_args()
+
+    from bilat.knowledge import load_knowledge
+    from bilat.stories.embed import sentence_encoder
+
+    kb = load_knowledge()
+    sentence_encoder()                      # load the ONNX session outside the timings
+    results = analysed_corpus()
+    runs = [time_scale(results, kb, int(s), args.incremental) for s in args.scales.split(",")]
+    base = runs[0]
+    for run in runs:
+        run["ratio_per_document"] = round(run["ms_per_document"] / base["ms_per_document"], 2)
+        run["ratio_incremental"] = round(
+            run["incremental_ms_per_new_document"] / base["incremental_ms_per_new_document"], 2)
+    if args.json:
+        print(json.dumps(runs, indent=2))
+        return 0
+    print(f"{'copies':>6} {'docs':>5} {'s':>7} {'ms/doc':>8} {'ratio':>6} {'pairs':>6} {'embedded':>8} "
+          f"{'links':>5} {'clusters':>8} {'incr ms/doc':>11} {'ratio':>6}")
+    for r in runs:
+        print(f"{r['copies']:>6} {r['documents']:>5} {r['seconds']:>7} {r['ms_per_document']:>8} "
+              f"{r['ratio_per_document']:>6} {r['pairs_compared']:>6} {r['pairs_embedded']:>8} {r['links']:>5} "
+              f"{r['clusters']:>8} {r['incremental_ms_per_new_document']:>11} {r['ratio_incremental']:>6}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
