@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import random
 import re
 import sys
@@ -42,6 +43,16 @@ def analysed_corpus():
     if not SEEDS.exists():
         print(f"note: {SEEDS} absent; benchmarking the demo corpus only", file=sys.stderr)
     return [r for r in process(paths, load_settings(env={}, db=":memory:")) if isinstance(r, DocumentResult)]
+
+
+def cached_corpus(path: Path):
+    if path.exists():
+        with path.open("rb") as f:
+            return pickle.load(f)
+    results = analysed_corpus()
+    with path.open("wb") as f:
+        pickle.dump(results, f)
+    return results
 
 
 def perturbed(result, n: int):
@@ -101,6 +112,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="1,4,16", help="comma-separated corpus multiples")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--cache", metavar="FILE",
+                        help="keep the analysed corpus in this pickle and reuse it on the next run")
     parser.add_argument("--incremental", action="store_true",
                         help="also time linking the last copy alone into a store holding the others (doubles the run)")
     args = parser.parse_args()
@@ -110,8 +123,11 @@ def main() -> int:
 
     kb = load_knowledge()
     sentence_encoder()                      # load the ONNX session outside the timings
-    results = analysed_corpus()
-    runs = [time_scale(results, kb, int(s), args.incremental) for s in args.scales.split(",")]
+    results = cached_corpus(Path(args.cache)) if args.cache else analysed_corpus()
+    runs = []
+    for scale in args.scales.split(","):
+        runs.append(time_scale(results, kb, int(scale), args.incremental))
+        print(f"done: {runs[-1]}", file=sys.stderr, flush=True)
     base = runs[0]
     for run in runs:
         run["ratio_per_document"] = round(run["ms_per_document"] / base["ms_per_document"], 2)

@@ -6,9 +6,10 @@ After an ingest, every document without a signature is linked:
    events involve) are stored, and its origins detected;
 2. candidates are the stored documents that share a band key (LSH) or a
    blocking key within the publication window (never all pairs);
-3. each candidate pair is decided by MinHash (near copy) or, failing that, by
-   sentence alignment over MiniLM vectors, computed only for documents that
-   became candidates and stored for the next run;
+3. each candidate pair is decided by MinHash (near copy) or, failing that and
+   if the two share enough names and numbers, by sentence alignment over
+   MiniLM vectors, computed only for documents of such pairs and stored for
+   the next run;
 4. links are stored and the clusters they touch are recomputed.
 
 Work per run is proportional to the new documents and their candidates. Every
@@ -29,11 +30,11 @@ from ..knowledge import Knowledge
 from ..store import LinkingDocument, OriginRow, Store, StoryLink
 from .cluster import (
     DUPLICATE, MAX_BLOCK_PARTNERS, STORY, WINDOW_DAYS, align, assign_clusters, is_near_copy, ordered,
-    tells_same_story,
+    tells_same_story, worth_aligning,
 )
 from .embed import DIMENSIONS, SentenceEncoder, alignment_sentences, sentence_encoder
 from .origins import detect_origins
-from .signatures import Signature, signature
+from .signatures import Signature, overlap, salient_terms, signature
 
 Encoder = Callable[[], SentenceEncoder]
 MAX_BLOCK_STATES = 6     # a round-up naming many states is blocked on its first six (by code)
@@ -95,13 +96,18 @@ def decide_pairs(store: Store, pairs: set[tuple[str, str]], encoder: Encoder) ->
     """Links among the candidate pairs, and how many pairs needed sentence vectors."""
     docs = {d for pair in pairs for d in pair}
     signatures = {d: Signature.from_bytes(blob, n) for d, (blob, n) in store.signatures(docs).items()}
-    links, undecided = [], []
+    links: list[StoryLink] = []
+    undecided: list[tuple[str, str]] = []
     for a, b in sorted(pairs):
         jaccard = signatures[a].jaccard(signatures[b])
         if is_near_copy(jaccard):
             links.append(StoryLink(a, b, DUPLICATE, jaccard))
         else:
             undecided.append((a, b))
+    if undecided:
+        salient = {d.doc_id: salient_terms(d.text)
+                   for d in store.linking_documents({d for pair in undecided for d in pair})}
+        undecided = [(a, b) for a, b in undecided if worth_aligning(overlap(salient[a], salient[b]))]
     if undecided:
         vectors = _vectors(store, {d for pair in undecided for d in pair}, encoder)
         for a, b in undecided:

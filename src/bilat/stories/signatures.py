@@ -73,6 +73,20 @@ class Signature:
         return keys
 
 
+_SALIENT = re.compile(r"\b(?:[A-Z][\w'’-]+|\d[\d,.]*)\b")
+
+
+def salient_terms(text: str) -> frozenset[str]:
+    """Capitalised words and numbers, lower-cased: the names, places, systems and figures a
+    rewrite keeps even when it swaps every common word."""
+    return frozenset(t.lower() for t in _SALIENT.findall(text))
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """|a & b| / min(|a|, |b|) (0 when either is empty)."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
 def signature(text: str) -> Signature:
     """The MinHash signature of ``text``'s word shingles."""
     shingles = word_shingles(text)
