@@ -4,10 +4,12 @@
 
 The demo corpus plus, where present, the seeds are analysed once by bilat's
 pipeline. Each scale then builds a fresh in-memory store with that many
-perturbed copies of the results: copy n replaces about 40% of each text's
+perturbed copies of the results: copy n replaces about half of each text's
 words with copy-specific tokens (so copies are neither exact nor near
 duplicates of each other) and moves every publication date n * 400 days
-later (so the copies are stories of other periods, as in a growing archive).
+later, dating undated originals in their copies (so the copies are stories
+of other periods, as in a growing archive; the originals' undated documents
+still meet every copy that shares their states, up to the blocking cap).
 Linking (signatures, LSH and blocking candidates, sentence vectors for the
 candidates, clusters) is timed over the whole store, then once more
 incrementally: the last copy is added to a store holding all the others and
@@ -24,12 +26,13 @@ import re
 import sys
 import time
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
-SHARE_REPLACED = 0.4
+SHARE_REPLACED = 0.5
+UNDATED_BASE = date(2000, 1, 1)
 _WORD = re.compile(r"\w+")
 
 
@@ -64,7 +67,10 @@ def perturbed(result, n: int):
                      result.document.text)
     shift = timedelta(days=400 * n)
     pub = result.document.published
-    pub = replace(pub, start=pub.start + shift if pub.start else None, end=pub.end + shift if pub.end else None)
+    if pub.start is None:     # an undated original: its copies are dated, one per period
+        pub = replace(pub, start=UNDATED_BASE + shift, end=UNDATED_BASE + shift, basis="inferred")
+    else:
+        pub = replace(pub, start=pub.start + shift, end=(pub.end or pub.start) + shift)
     doc_id = f"{result.document.doc_id}-copy{n}"
     document = replace(result.document, doc_id=doc_id, text=text, published=pub)
     events = tuple(replace(e, id=f"{e.id}-copy{n}", mentions=tuple(replace(m, doc_id=doc_id) for m in e.mentions))
@@ -120,9 +126,11 @@ def main() -> int:
 
     from bilat.knowledge import load_knowledge
     from bilat.stories.embed import sentence_encoder
+    from bilat.stories.origins import origin_patterns
 
     kb = load_knowledge()
-    sentence_encoder()                      # load the ONNX session outside the timings
+    sentence_encoder()                      # load the ONNX session and origin patterns outside the timings
+    origin_patterns()
     results = cached_corpus(Path(args.cache)) if args.cache else analysed_corpus()
     runs = []
     for scale in args.scales.split(","):
