@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: setup demo test eval bench clean
+.PHONY: setup demo test eval bench bench-stories clean
 
 setup: $(VENV)/.installed
 
@@ -26,6 +26,9 @@ eval: setup
 
 bench: setup
 	$(PY) benchmarks/bench_ingest.py
+
+bench-stories: setup
+	$(PY) benchmarks/bench_stories.py
 
 clean:
 	rm -rf $(VENV) bilat-demo.duckdb
