@@ -153,3 +153,12 @@ def test_cli_lists_stories_and_exports_clusters_per_the_schema(kb, results, tmp_
     copy = next(r for r in records if r["path"].endswith("subs_copy_new_header.txt"))
     original = next(r for r in records if r["path"].endswith("subs_original.txt"))
     assert copy["cluster"] == original["doc_id"] and copy["duplicate_of"] == original["doc_id"]
+
+
+def test_linking_in_small_chunks_gives_the_same_clusters(kb, results, linked, monkeypatch):
+    import bilat.stories.link as link_module
+
+    monkeypatch.setattr(link_module, "CHUNK", 3)
+    store = _linked(kb, results)
+    assert store.document_clusters() == linked.document_clusters()
+    assert store.story_links() == linked.story_links()

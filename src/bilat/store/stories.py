@@ -51,11 +51,12 @@ class StoryTables:
     def _ids_param(self, doc_ids: Iterable[str]) -> list[list[str]]:
         return [sorted(set(doc_ids))]
 
-    def unlinked_documents(self) -> list[LinkingDocument]:
-        """Documents that have no signature yet (new since the last linking), by doc_id."""
+    def unlinked_documents(self, limit: int | None = None) -> list[LinkingDocument]:
+        """Documents that have no signature yet (new since the last linking), by doc_id; at most ``limit``."""
         rows = self._con.execute("""
             SELECT d.doc_id, d.text, d.published_start, d.published_end FROM documents d
-            WHERE d.doc_id NOT IN (SELECT doc_id FROM document_signatures) ORDER BY d.doc_id""").fetchall()
+            WHERE d.doc_id NOT IN (SELECT doc_id FROM document_signatures) ORDER BY d.doc_id
+            LIMIT ?""", [limit]).fetchall()
         return [LinkingDocument(*row) for row in rows]
 
     def linking_documents(self, doc_ids: Iterable[str]) -> list[LinkingDocument]:

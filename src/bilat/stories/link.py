@@ -20,7 +20,7 @@ partners in its window; past that cap the closest in date are kept).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from itertools import combinations
 from typing import Callable, Iterable, Sequence
 
@@ -37,6 +37,7 @@ from .origins import detect_origins
 from .signatures import Signature, overlap, salient_terms, signature
 
 Encoder = Callable[[], SentenceEncoder]
+CHUNK = 512             # documents linked per round
 MAX_BLOCK_STATES = 6     # a round-up naming many states is blocked on its first six (by code)
 
 
@@ -127,10 +128,20 @@ def recluster(store: Store, touched: Iterable[str]) -> int:
 
 
 def link_new_documents(store: Store, kb: Knowledge, encoder: Encoder = sentence_encoder) -> LinkSummary:
-    """Link every stored document that has not been linked yet (see the module docstring)."""
-    docs = store.unlinked_documents()
-    if not docs:
-        return LinkSummary(0, 0, 0, 0, 0)
+    """Link every stored document that has not been linked yet (see the module docstring),
+    ``CHUNK`` documents at a time so that memory stays bounded on a first large ingest.
+
+    A chunk meets the documents of earlier chunks through their stored band and
+    blocking keys, and later chunks meet it the same way, so chunking changes nothing.
+    """
+    total = LinkSummary(0, 0, 0, 0, 0)
+    while docs := store.unlinked_documents(CHUNK):
+        done = _link_chunk(store, kb, encoder, docs)
+        total = LinkSummary(*(a + b for a, b in zip(astuple(total), astuple(done))))
+    return total
+
+
+def _link_chunk(store: Store, kb: Knowledge, encoder: Encoder, docs: Sequence[LinkingDocument]) -> LinkSummary:
     _store_signatures(store, docs)
     _store_origins(store, docs, kb)
     new_ids = [d.doc_id for d in docs]
