@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: setup demo test eval time-eval bench clean
+.PHONY: setup demo test eval time-eval bench bench-stories clean
 
 setup: $(VENV)/.installed
 
@@ -31,6 +31,9 @@ time-eval: setup
 bench: setup
 	$(PY) benchmarks/bench_ingest.py
 	$(PY) benchmarks/bench_claims.py
+
+bench-stories: setup
+	$(PY) benchmarks/bench_stories.py
 
 clean:
 	rm -rf $(VENV) bilat-demo.duckdb

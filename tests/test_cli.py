@@ -26,7 +26,7 @@ from bilat.store import Store
 from test_store import sample_results
 
 REPO = Path(__file__).resolve().parents[1]
-COMMANDS = ("ingest", "events", "timeline", "claims", "export", "demo")
+COMMANDS = ("ingest", "events", "timeline", "claims", "export", "stories", "demo")
 runner = CliRunner(env={"BILAT_DB": None, "BILAT_KB_FILES": None})
 
 PACKAGE = REPO / "src" / "bilat"

@@ -20,7 +20,7 @@ from bilat.config import load_settings
 from bilat.crossdoc.coref import (
     blocking_keys, cluster_events, compatible, merge_events, score_pair, transfer_stages,
 )
-from bilat.crossdoc.corroboration import count_independent
+from bilat.stories.independence import count_independent
 from bilat.pipeline import process
 from bilat.records import Actor, Event, Item, Mention, TimeSpan
 from bilat.store import Store

@@ -7,7 +7,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 import pycountry
 
@@ -21,12 +21,16 @@ from .records import CATEGORIES, FACTUALITIES, Claim, DocumentResult, Event, Rej
 from .store import MEMORY, Store
 from .temporal.labels import date_label
 
+if TYPE_CHECKING:
+    from .stories.link import LinkSummary
+
 WRITE_BATCH = 64
 Progress = Callable[[int, "int | None"], None]
 
 __all__ = [
     "IngestSummary", "check_filters", "claim_records", "claims", "contradiction_records", "contradictions",
-    "demo", "event_records", "events", "export", "ingest", "open_store", "related_events", "timeline", "valid_iso3",
+    "demo", "event_records", "events", "export", "ingest", "link_stories", "open_store", "related_events",
+    "stories", "timeline", "valid_iso3",
 ]
 
 
@@ -137,6 +141,7 @@ def ingest(paths: Sequence[str | Path], settings: Settings, on_progress: Progres
             tally.results += len(results)
             tally.documents_new += store.add_results(results)
             tally.events_merged += link_new_events(store, [e.id for r in results for e in r.events]).events_merged
+        link_stories(store, settings)
         summary = IngestSummary(
             files_seen=tally.documents_seen + len(rejected),
             documents_new=tally.documents_new,
@@ -149,6 +154,29 @@ def ingest(paths: Sequence[str | Path], settings: Settings, on_progress: Progres
                          documents_known=summary.documents_known, events_new=summary.events_new,
                          rejected=len(summary.rejected))
     return summary
+
+
+def link_stories(store: Store, settings: Settings) -> LinkSummary:
+    """Link the store's not-yet-linked documents into story clusters (see bilat.stories.link)."""
+    from .knowledge import load_knowledge
+    from .stories.link import link_new_documents
+    return link_new_documents(store, load_knowledge(settings.kb_files))
+
+
+def stories(settings: Settings, min_size: int = 2) -> list[dict[str, Any]]:
+    """Story clusters with at least ``min_size`` documents, largest first: each with its
+    documents (doc_id, path, title, outlet, published, duplicate_of, origins)."""
+    with open_store(settings) as store:
+        origins = store.document_origins()
+        members: dict[str, list[dict[str, Any]]] = {}
+        for doc in store.documents(with_text=False):
+            members.setdefault(doc.cluster, []).append({
+                "doc_id": doc.doc_id, "path": doc.path, "title": doc.title, "outlet": doc.outlet,
+                "published": doc.published.start.isoformat() if doc.published.start else None,
+                "duplicate_of": doc.duplicate_of, "origins": sorted(origins.get(doc.doc_id, ())),
+            })
+    clusters = [{"cluster": c, "documents": docs} for c, docs in members.items() if len(docs) >= min_size]
+    return sorted(clusters, key=lambda c: (-len(c["documents"]), c["cluster"]))
 
 
 def demo(settings: Settings, on_progress: Progress | None = None) -> IngestSummary:

@@ -346,6 +346,25 @@ def export(
 
 
 @app.command()
+def stories(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the clusters as JSON.")] = False,
+) -> None:
+    """List story clusters: documents that tell the same story, their near copies and origins."""
+    with _errors():
+        clusters = api.stories(_settings(db))
+    if as_json:
+        print(json.dumps(clusters, indent=2, ensure_ascii=False))
+        return
+    table = Table("cluster", "published", "document", "duplicate of", "origins")
+    for cluster in clusters:
+        for doc in cluster["documents"]:
+            table.add_row(cluster["cluster"][:12], doc["published"] or "", doc["title"] or doc["path"],
+                          (doc["duplicate_of"] or "")[:12], ", ".join(doc["origins"]))
+    Console(highlight=False).print(table if clusters else "no story has more than one document yet")
+
+
+@app.command()
 def demo(db: Annotated[str, typer.Option("--db", metavar="FILE", help="Store file for the demo.")] = DEMO_DB) -> None:
     """Ingest the bundled demo corpus into its own store, then show what to try next."""
     settings = _settings(db)

@@ -9,9 +9,10 @@ The story clusters and origins come from the stories stage (``bilat.stories``);
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable, Mapping, Protocol
+from typing import Callable, Iterable, Protocol
 
 from ..records import Event
+from ..stories.independence import count_independent
 
 SourceCounter = Callable[[Iterable[str]], int]
 
@@ -19,48 +20,16 @@ SourceCounter = Callable[[Iterable[str]], int]
 class StoryFacts(Protocol):
     """What the counter reads from the store (duck-typed: stages never import the store)."""
 
-    def documents(self, *, with_text: bool = True) -> list: ...
-    def mention_attributions(self) -> dict[str, frozenset[str]]: ...
+    def document_clusters(self) -> dict[str, str]: ...
+    def document_origins(self) -> dict[str, frozenset[str]]: ...
 
 
 def independent_source_counter(store: StoryFacts) -> SourceCounter:
-    """MERGE SEAM: a function doc_ids -> number of independent sources for ``store``.
-
-    Until ``bilat.stories`` lands this uses a local fallback: clusters are the
-    documents' ``cluster`` column (= doc_id before stories are linked) and a document's
-    origins are the attributions of its mentions. With the stories branch merged the body is:
-
-        from ..stories.independence import count_independent
-        clusters, origins = store.document_clusters(), store.document_origins()
-        return lambda doc_ids: count_independent(doc_ids, clusters, origins)
-
-    (and ``count_independent`` below, ``StoryFacts.mention_attributions`` and
-    ``Store.mention_attributions`` can go).
-    """
-    clusters = {d.doc_id: d.cluster for d in store.documents(with_text=False)}
-    origins = store.mention_attributions()
+    """A function doc_ids -> number of independent sources for ``store``: the story
+    clusters and the origins the stories stage found, counted by
+    :func:`bilat.stories.independence.count_independent`."""
+    clusters, origins = store.document_clusters(), store.document_origins()
     return lambda doc_ids: count_independent(doc_ids, clusters, origins)
-
-
-def count_independent(doc_ids: Iterable[str], clusters: Mapping[str, str],
-                      origins: Mapping[str, frozenset[str]]) -> int:
-    """Fallback with the contract of ``bilat.stories.independence.count_independent``:
-    documents in one cluster count once; documents sharing an origin count once."""
-    docs = sorted(set(doc_ids))
-    parent = {d: d for d in docs}
-
-    def find(d: str) -> str:
-        while parent[d] != d:
-            parent[d] = parent[parent[d]]
-            d = parent[d]
-        return d
-
-    first_with: dict[str, str] = {}
-    for d in docs:
-        for label in {f"cluster:{clusters.get(d, d)}"} | {f"origin:{o}" for o in origins.get(d, ())}:
-            other = first_with.setdefault(label, d)
-            parent[find(d)] = find(other)
-    return len({find(d) for d in docs})
 
 
 def n_documents(event: Event) -> int:

@@ -22,13 +22,19 @@ from ..records import (
     Actor, Claim, ClaimSubject, Document, DocumentResult, Event, Item, Location, Mention, PubDate, TimeSpan,
 )
 from .migrations import migrate, pending
+from .stories import LinkingDocument, OriginRow, StoryLink, StoryTables
+
+__all__ = ["LinkingDocument", "MEMORY", "OriginRow", "Store", "StoredDocument", "StoryLink", "write_parquet"]
 
 MEMORY = ":memory:"
 BATCH_RESULTS = 256
 CONTENT_TABLES = ("documents", "events", "event_countries", "event_actors", "event_items", "mentions",
-                  "event_blocks", "event_pairs", "event_links", "claims", "claim_countries")
+                  "event_blocks", "event_pairs", "event_links", "claims", "claim_countries",
+                  "story_links", "document_origins")
 BOOKKEEPING_TABLES = ("runs",)
-_SQL_TYPES = frozenset({"VARCHAR", "INTEGER", "BIGINT", "DOUBLE", "DATE", "BOOLEAN"})
+# derived from the documents' text and events; rebuilt by linking, left out of checksum()
+DERIVED_TABLES = ("document_signatures", "document_bands", "document_blocks", "document_vectors")
+_SQL_TYPES = frozenset({"VARCHAR", "INTEGER", "BIGINT", "DOUBLE", "DATE", "BOOLEAN", "BLOB"})
 
 Columns = Sequence[tuple[str, str]]
 
@@ -306,8 +312,9 @@ def write_parquet(path: str | Path, columns: Columns, rows: Sequence[Sequence[An
     return len(rows)
 
 
-class Store:
-    """A bilat store in one DuckDB file (or ``":memory:"``)."""
+class Store(StoryTables):
+    """A bilat store in one DuckDB file (or ``":memory:"``); story-linking methods come from
+    :class:`~bilat.store.stories.StoryTables`."""
 
     def __init__(self, path: str | Path = "bilat.duckdb", *, read_only: bool = False) -> None:
         self.path = str(path)
@@ -598,14 +605,6 @@ class Store:
             WHERE ca <> cb ORDER BY 1, 2""").fetchall()
         return [(a, b) for a, b in rows]
 
-    def mention_attributions(self) -> dict[str, frozenset[str]]:
-        """doc id -> the attributions its mentions carry (who the document says it got them from)."""
-        out: dict[str, set[str]] = {}
-        for doc_id, attribution in self._con.execute(
-                "SELECT DISTINCT doc_id, attribution FROM mentions WHERE attribution IS NOT NULL").fetchall():
-            out.setdefault(doc_id, set()).add(attribution)
-        return {d: frozenset(a) for d, a in out.items()}
-
     def applied_migrations(self) -> list[str]:
         """Names of the schema migrations recorded in this store, oldest first."""
         return [n for (n,) in self._con.execute("SELECT name FROM migrations ORDER BY name").fetchall()]
@@ -613,7 +612,7 @@ class Store:
     def counts(self) -> dict[str, int]:
         """Row count of every table."""
         out = {}
-        for table in CONTENT_TABLES + BOOKKEEPING_TABLES:
+        for table in CONTENT_TABLES + DERIVED_TABLES + BOOKKEEPING_TABLES:
             row = self._con.execute(f"SELECT count(*) FROM {_quote(table)}").fetchone()
             out[table] = int(row[0]) if row else 0
         return out

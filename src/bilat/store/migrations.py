@@ -35,6 +35,7 @@ def all_migrations() -> tuple[Migration, ...]:
         Migration("0001_initial", _sql("schema.sql")),
         Migration("0002_event_coreference", _sql("0002_event_coreference.sql")),
         Migration("0003_claims", _sql("0003_claims.sql")),
+        Migration("0004_stories", _sql("0004_stories.sql")),
     )
 
 

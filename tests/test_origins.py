@@ -1,0 +1,56 @@
+"""Origins on real sentences: texts naming the same agency or press office count once."""
+from __future__ import annotations
+
+import pytest
+
+from bilat.stories.independence import count_independent
+from bilat.stories.origins import detect_origins, origin_keys
+
+
+@pytest.mark.parametrize("sentence, key", [
+    ("The two armies ended their joint drills near the border on Friday, ISPR said.", "ispr"),
+    ("BAKU, Oct 5 (AFP) - Azerbaijani troops took part in the parade.", "afp"),
+    ("Xinhua reported that the Chinese and Saudi leaders signed a strategic partnership agreement.", "xinhua"),
+    ("According to Agence France-Presse, the ambassador was recalled for consultations.", "afp"),
+    ("A statement from the Pentagon said the sale would not alter the military balance in the region.", "pentagon"),
+    ("The deal was signed in Ankara, according to the state news agency.", "state_news_agency"),
+    ("The Defence Ministry reported that the first batch of fighter jets had landed.", "defence_ministry"),
+    ("Pakistan's Foreign Office said the reports of troops in the conflict zone were baseless.",
+     "foreign_ministry:PAK"),
+    ("The Ministry of Defence of Azerbaijan said in a statement that the exercise had ended.",
+     "defence_ministry:AZE"),
+    ("The Egyptian defence ministry announced the order for 30 more Rafale jets.", "defence_ministry:EGY"),
+    ("India's foreign minister told Reuters that the purchase was not aimed at any third country.", "reuters"),
+])
+def test_origin_named_in_a_reporting_context_is_detected(kb, sentence, key):
+    assert key in origin_keys(sentence, kb)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The trend toward closer defence ties is clear, analysts said.",
+    "AFP photographers were not allowed into the hangar.",
+    "The defence ministry building in the capital was renovated last year.",
+])
+def test_names_outside_a_reporting_context_are_not_origins(kb, sentence):
+    assert origin_keys(sentence, kb) == frozenset()
+
+
+def test_aliases_map_to_one_origin_and_the_evidence_is_the_sentence(kb):
+    text = ("Troops crossed the river at dawn (AFP). Later, according to Agence France-Presse, "
+            "they withdrew.")
+    (origin,) = detect_origins(text, kb)
+    assert origin.key == "afp" and origin.evidence == "Troops crossed the river at dawn (AFP)."
+
+
+def test_two_reports_resting_on_one_press_office_count_once(kb):
+    reports = {
+        "a": "The army chiefs discussed training and defence production, ISPR said.",
+        "b": "According to Inter-Services Public Relations, both sides agreed to expand exercises.",
+        "c": "The Azerbaijani Defence Ministry said the delegation visited a military academy.",
+    }
+    origins = {doc: origin_keys(text, kb) for doc, text in reports.items()}
+    assert count_independent(reports, {}, origins) == 2
+
+
+def test_seed_003_names_the_pakistani_military_press_office(kb, seed_text):
+    assert "ispr" in origin_keys(seed_text("003"), kb)
