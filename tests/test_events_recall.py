@@ -109,3 +109,16 @@ def test_the_first_such_agreement_is_a_comparison_not_a_new_signing(nlp, kb):
             "It is the first such agreement Japan has signed with an Asian country.")
     agreements = [e for e in events_of(nlp, kb, text) if e.category == "agreement"]
     assert len(agreements) == 1
+
+
+def test_a_shared_concern_stays_apart_from_a_purchase_in_the_same_sentence(nlp, kb):
+    text = ("Officials of Azerbaijan and Pakistan met in Baku. Both sides expressed concerns about terrorism, "
+            "and Azerbaijan continued to purchase armoured vehicles from Pakistan.")
+    found = {e.category for e in events_of(nlp, kb, text)}
+    assert "arms_transfer" in found and "criticism" not in found
+
+
+def test_the_significance_of_conducting_training_is_a_topic_not_training(nlp, kb):
+    text = ("The Azerbaijani president received Pakistan's army chief in Baku and underscored the significance "
+            "of conducting joint military training.")
+    assert "training" not in {e.category for e in events_of(nlp, kb, text)}

@@ -94,6 +94,10 @@ def _under_topic(token: Token, lex: Lexicon) -> bool:
             return governor.lemma_.lower() not in lex.topic_verbs
     if base.dep_ in MODIFIER_DEPS and base.head.lemma_.lower() in lex.topic_heads:
         return True
+    gerund = base.head
+    if (base.dep_ == "dobj" and gerund.dep_ == "pcomp" and gerund.head.dep_ == "prep"
+            and gerund.head.head.lemma_.lower() in lex.topic_heads):
+        return True                      # "the significance of conducting joint training"
     return False
 
 
@@ -307,8 +311,10 @@ def _shared_stance(trig: Trigger, sent: Span) -> bool:
     subjects = _clause_subjects(trig, sent)
     if not subjects or not any(PAIR_SUBJECT.match(" ".join(t.lower_ for t in s.subtree)) for s in subjects):
         return False
+    clause = doc[trig.clause]
     inside = {t.i for s in subjects for t in s.subtree}
-    rest = [t for t in doc[trig.clause].subtree if t.i not in inside]
+    inside |= {t.i for c in clause.children if c.dep_ == "conj" for t in c.subtree}   # "..., and X bought ..."
+    rest = [t for t in clause.subtree if t.i not in inside]
     return not any(t.ent_type_ in PARTY_LABELS for t in rest)
 
 
