@@ -122,3 +122,10 @@ def test_the_significance_of_conducting_training_is_a_topic_not_training(nlp, kb
     text = ("The Azerbaijani president received Pakistan's army chief in Baku and underscored the significance "
             "of conducting joint military training.")
     assert "training" not in {e.category for e in events_of(nlp, kb, text)}
+
+
+def test_a_pledge_in_a_coordinated_predicate_does_not_make_thanks_planned(nlp, kb):
+    text = ("The president of Azerbaijan expressed gratitude for Pakistan's assistance and pledged to raise "
+            "cooperation between the two countries' armed forces.")
+    support = [e for e in events_of(nlp, kb, text) if e.category == "support"]
+    assert support and support[0].factuality == "asserted"

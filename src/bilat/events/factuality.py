@@ -98,8 +98,9 @@ def _segment(trigger: Trigger, sent: Span, exclude: frozenset[int] = frozenset()
     for tok in node.subtree:
         if tok.i == node.i or trigger.token in {t.i for t in tok.subtree}:
             continue
-        if tok.dep_ == "conj" and tok.head.i == node.i and any(c.dep_ in SUBJECT_DEPS for c in tok.children):
-            skip.update(t.i for t in tok.subtree)        # "... and that Baku was interested in ..."
+        if tok.dep_ == "conj" and tok.head.i == node.i and (
+                tok.pos_ in {"VERB", "AUX"} or any(c.dep_ in SUBJECT_DEPS for c in tok.children)):
+            skip.update(t.i for t in tok.subtree)        # "... and that Baku was interested in ...", "... and pledged to"
         elif tok.dep_ in {"relcl", "acl"}:
             skip.update(t.i for t in tok.subtree)        # "submarines, which would be built at ..."
     words = [t for t in node.subtree if t.i not in skip and t.i not in exclude and sent.start <= t.i < sent.end]
