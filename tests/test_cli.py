@@ -248,3 +248,20 @@ def test_cli_ingest_real_pipeline_on_demo_corpus(tmp_path, demo_dir):
     assert result.exit_code == 0, result.output
     listed = runner.invoke(app, ["events", "--db", db, "--format", "json"])
     assert listed.exit_code == 0 and json.loads(listed.stdout)
+
+
+def test_cli_tables_print_bracketed_text_as_text():
+    from bilat.cli import _timeline_table
+    from rich.console import Console
+    import io
+    import bilat.cli as cli
+    buffer = io.StringIO()
+    record = {"when": "2022", "category": "arms_transfer", "factuality": "planned", "countries": ["KOR", "POL"],
+              "summary": "[planned] KOR arms transfer to POL", "date": {"basis": "explicit", "text": "[2022]"}}
+    original = cli.Console
+    cli.Console = lambda **kw: Console(file=buffer, width=160, highlight=False)
+    try:
+        _timeline_table([record])
+    finally:
+        cli.Console = original
+    assert "[planned] KOR arms transfer to POL" in buffer.getvalue()

@@ -131,7 +131,7 @@ def _render_summary(summary: api.IngestSummary, db: str) -> None:
     if summary.rejected:
         rejected = Table("path", "reason", title="Rejected inputs")
         for r in summary.rejected:
-            rejected.add_row(r.path, r.reason + (f" ({r.hint})" if r.hint else ""))
+            rejected.add_row(escape(r.path), escape(r.reason + (f" ({r.hint})" if r.hint else "")))
         console.print(rejected)
 
 
@@ -176,7 +176,8 @@ def _timeline_table(records: list[dict[str, Any]]) -> None:
     for r in records:
         d = r["date"]
         source = d["basis"] + (f": {d['text']}" if d["text"] else "")
-        table.add_row(r["when"], r["category"], r["factuality"], " ".join(r["countries"]), r["summary"], source)
+        table.add_row(r["when"], r["category"], r["factuality"], " ".join(r["countries"]), escape(r["summary"]),
+                      escape(source))
     console = Console(highlight=False)
     if not console.is_terminal:
         console = Console(highlight=False, width=160)
@@ -220,7 +221,8 @@ def _claims_table(records: list[dict[str, Any]]) -> None:
         table.add_column(name, overflow="fold", max_width=width)
     for r in records:
         subject = f"{r['subject']['name']} [{' '.join(r['subject']['countries'])}]"
-        table.add_row(r["kind"], subject, r["attribute"], _claim_value(r), r["text"], _source(r))
+        table.add_row(r["kind"], escape(subject), r["attribute"], escape(_claim_value(r)), escape(r["text"]),
+                      escape(_source(r)))
     _wide_console().print(table)
 
 
@@ -231,8 +233,9 @@ def _contradictions_table(records: list[dict[str, Any]]) -> None:
     for r in records:
         a, b = r["sides"]
         subject = f"{r['subject']['name']} [{' '.join(r['subject']['countries'])}]"
-        table.add_row(r["status"], subject, r["attribute"],
-                      f"{_claim_value(a)} «{a['text']}» {_source(a)}", f"{_claim_value(b)} «{b['text']}» {_source(b)}")
+        table.add_row(r["status"], escape(subject), r["attribute"],
+                      escape(f"{_claim_value(a)} «{a['text']}» {_source(a)}"),
+                      escape(f"{_claim_value(b)} «{b['text']}» {_source(b)}"))
     _wide_console().print(table)
 
 
@@ -359,7 +362,7 @@ def stories(
     table = Table("cluster", "published", "document", "duplicate of", "origins")
     for cluster in clusters:
         for doc in cluster["documents"]:
-            table.add_row(cluster["cluster"][:12], doc["published"] or "", doc["title"] or doc["path"],
+            table.add_row(cluster["cluster"][:12], doc["published"] or "", escape(doc["title"] or doc["path"]),
                           (doc["duplicate_of"] or "")[:12], ", ".join(doc["origins"]))
     Console(highlight=False).print(table if clusters else "no story has more than one document yet")
 
