@@ -129,3 +129,15 @@ def test_a_pledge_in_a_coordinated_predicate_does_not_make_thanks_planned(nlp, k
             "cooperation between the two countries' armed forces.")
     support = [e for e in events_of(nlp, kb, text) if e.category == "support"]
     assert support and support[0].factuality == "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    "Poland signs first contracts for South Korean tanks and howitzers.",
+    "Armenia has bought Indian artillery radars.",
+])
+def test_the_state_named_on_the_weapons_supplies_them(nlp, kb, text):
+    transfers = [e for e in events_of(nlp, kb, text) if e.category == "arms_transfer"]
+    assert transfers
+    sources = {a.country for a in transfers[0].actors if a.role == "source"}
+    targets = {a.country for a in transfers[0].actors if a.role == "target"}
+    assert sources & {"KOR", "IND"} and targets & {"POL", "ARM"}

@@ -401,7 +401,7 @@ class _DocumentExtractor:
         if len(countries) < 2:
             return None
         if refine_category(trig, self.doc, self.lex) == "arms_transfer":
-            actors = maker_roles(actors, makers_of(scope, self.kb) & countries)
+            actors = maker_roles(actors, makers_of(scope, self.kb, self.lex) & countries)
         factuality, cue, when = judged
         attribution = attribution_of(sent, self.lex, self.quote_speakers.get(index))
         factuality = factuality_in_genre(factuality, cue, self.document.genre, attribution is not None)

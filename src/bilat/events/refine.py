@@ -67,13 +67,21 @@ def refine_category(trig: Trigger, doc: Doc, lex: Lexicon) -> str:
     return "arms_transfer" if weapons else trig.category
 
 
-def makers_of(scope: list[Span], kb: Knowledge) -> set[str]:
+def makers_of(scope: list[Span], kb: Knowledge, lex: Lexicon | None = None) -> set[str]:
+    """States that make the weapons in scope: a catalogued system's maker, or (given the
+    lexicon) a state named on the weapon itself ("South Korean tanks", "Russian arms")."""
     makers: set[str] = set()
     for ent in scope:
         if ent.label_ == "WEAPON":
             weapon = kb.weapon(ent.ent_id_ or ent.text) or kb.weapon(ent.text)
             if weapon and weapon.makers:
                 makers.add(weapon.makers[0])
+        elif lex is not None and ent.label_ in {"NORP", "GPE"} and ent.root.dep_ in {"amod", "compound"}:
+            head = ent.root.head
+            if head.ent_type_ == "WEAPON" or head.lemma_.lower() in lex.weapon_nouns - {"system", "systems"}:
+                code = kb.resolve_country(ent.ent_id_ or ent.text) or kb.resolve_country(ent.text)
+                if code:
+                    makers.add(code)
     return makers
 
 
