@@ -36,8 +36,8 @@ and read back through ``bilat.api`` (``event_records``, ``contradiction_records`
     sides; else "missed". ``--verbose`` lists, per expected value, the claims the
     documents carry, to tell an unextracted claim from an uncompared one.
 (e) story clusters, when the documents export has ``cluster``: pairwise precision
-    and recall of "same cluster" against the gold clusters, and the
-    ``duplicate_of`` links found. Before the stories stage is linked, every
+    and recall of "same cluster" against the gold clusters, and the gold
+    ``duplicate_of`` pairs found (either direction; "dup found/gold"). Before the stories stage is linked, every
     document is its own cluster (recall 0; precision undefined, shown as "-").
 """
 from __future__ import annotations
@@ -223,10 +223,20 @@ def pairs_of(groups: Iterable[Iterable[str]]) -> set[frozenset[str]]:
     return {frozenset(p) for g in groups for p in combinations(sorted(set(g)), 2)}
 
 
-def cluster_scores(documents: Sequence[Mapping[str, Any]], gold_clusters: Sequence[Sequence[str]]
-                   ) -> dict[str, Any] | None:
+def duplicate_links(documents: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """document -> the document it is an (almost) identical copy of, by file name."""
+    names = {d.get("doc_id"): doc_name(d.get("path") or "") for d in documents}
+    return {doc_name(d.get("path") or ""): names.get(d["duplicate_of"], str(d["duplicate_of"]))
+            for d in documents if d.get("duplicate_of")}
+
+
+def cluster_scores(documents: Sequence[Mapping[str, Any]], gold_clusters: Sequence[Sequence[str]],
+                   gold_duplicates: Mapping[str, str] | None = None) -> dict[str, Any] | None:
     if not documents or "cluster" not in documents[0]:
         return None
+    found = duplicate_links(documents)
+    gold_dup = {frozenset(p) for p in (gold_duplicates or {}).items()}
+    found_dup = {frozenset(p) for p in found.items()}
     by_cluster: dict[str, list[str]] = defaultdict(list)
     for d in documents:
         by_cluster[str(d.get("cluster"))].append(doc_name(d.get("path") or ""))
@@ -238,6 +248,8 @@ def cluster_scores(documents: Sequence[Mapping[str, Any]], gold_clusters: Sequen
         "recall": tp / len(gold) if gold else None,
         "clusters": sorted(sorted(v) for v in by_cluster.values()),
         "linked": any(str(d.get("cluster")) != str(d.get("doc_id")) for d in documents),
+        "duplicates_found": sorted(f"{a} -> {b}" for a, b in found.items()),
+        "duplicates_correct": len(found_dup & gold_dup), "duplicates_gold": len(gold_dup),
     }
 
 
@@ -297,6 +309,8 @@ def score_group(name: str, gold: Mapping[str, Any], seen: Observed) -> GroupResu
         linked = bool(winner_id) and any(e in seen.related.get(winner_id, ()) for e in dh)
         distinct.append({"name": happening["name"], "status": status, "events": sorted(dh),
                          "linked_to_main": linked})
+        details.append(f"distinct {happening['name'][:40]!r}: {status}, "
+                       f"{'linked' if linked else 'not linked'} to the main event as a related stage")
         for eid, hs in dh.items():
             ev = events_by_id[eid]
             details.append(f"distinct {happening['name'][:40]!r}: {eid} {ev['category']}/{ev['factuality']} "
@@ -346,7 +360,7 @@ def score_group(name: str, gold: Mapping[str, Any], seen: Observed) -> GroupResu
         winner=winner, docs_in_winner=in_winner, docs_elsewhere=dict(elsewhere),
         docs_unextracted=unextracted, distinct=distinct, sources=sources,
         contradictions=contradictions,
-        clusters=cluster_scores(seen.documents, gold.get("clusters") or ()),
+        clusters=cluster_scores(seen.documents, gold.get("clusters") or (), gold.get("duplicate_of") or {}),
         ingest=seen.ingest, details=details,
     )
 
@@ -388,7 +402,7 @@ def render(results: Sequence[GroupResult], totals: Mapping[str, Any], verbose: b
     console = Console(width=200) if not sys.stdout.isatty() else Console()
     table = Table(title="bilat cross-document eval (issue 4): held-out groups, reported, not gated")
     for col in ("group", "docs", "doc share", "mention share", "winner", "distinct apart",
-                "indep (event / gold landed / gold all)", "clusters P / R"):
+                "indep (event / gold landed / gold all)", "clusters P / R, duplicates"):
         table.add_column(col, justify="left" if col in ("group", "winner") else "right")
     for r in results:
         share = f"{r.doc_share:.2f}"
@@ -404,7 +418,9 @@ def render(results: Sequence[GroupResult], totals: Mapping[str, Any], verbose: b
         indep = f"{s['n_independent_sources']} / {s['gold_for_landed']} / {s['gold_all']}"
         indep = indep if s["match"] else f"[red]{indep}[/red]"
         c = r.clusters
-        clusters = "n/a" if c is None else f"{_fmt(c['precision'])} / {_fmt(c['recall'])}" + ("" if c["linked"] else " (unlinked)")
+        clusters = "n/a" if c is None else (f"{_fmt(c['precision'])} / {_fmt(c['recall'])}"
+                                            + ("" if c["linked"] else " (unlinked)")
+                                            + f" dup {c['duplicates_correct']}/{c['duplicates_gold']}")
         table.add_row(r.name, str(r.n_docs), share, f"{r.mention_share:.2f}", winner, distinct, indep, clusters)
     table.add_row("overall", str(sum(r.n_docs for r in results)), f"{totals['doc_share']:.2f}", "",
                   f"{totals['groups_meeting_bar']}/{totals['groups']} groups >= {DOC_SHARE_BAR:.2f}",
@@ -443,7 +459,8 @@ def render(results: Sequence[GroupResult], totals: Mapping[str, Any], verbose: b
                 for line in r.details:
                     console.print(f"    {line}", markup=False, highlight=False)
                 if r.clusters:
-                    console.print(f"    clusters: {r.clusters['clusters']}", markup=False, highlight=False)
+                    console.print(f"    clusters: {r.clusters['clusters']}; duplicate_of: "
+                                  f"{r.clusters['duplicates_found']}", markup=False, highlight=False)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
