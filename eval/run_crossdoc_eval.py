@@ -124,7 +124,7 @@ def run_group(folder: Path) -> Observed:
             documents=documents,
             contradictions=api.contradiction_records(settings),
             claims=api.claim_records(settings),
-            related=api.related_events(settings),
+            related=api.related_events(settings) if hasattr(api, "related_events") else {},
             ingest={"documents_new": summary.documents_new, "events_new": summary.events_new,
                     "events_merged": summary.events_merged,
                     "rejected": [r.message() for r in summary.rejected]},
