@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: setup demo test eval time-eval bench bench-stories clean
+.PHONY: setup demo test eval time-eval crossdoc-eval bench bench-stories clean
 
 setup: $(VENV)/.installed
 
@@ -27,6 +27,11 @@ eval: setup
 # reported, never gated: publication and event dates (issue 3) on every gold corpus
 time-eval: setup
 	$(PY) eval/run_time_eval.py
+
+# reported, never gated: one event per happening, independent sources, contradictions and
+# story clusters (issue 4) on the held-out groups in eval/crossdoc
+crossdoc-eval: setup
+	$(PY) eval/run_crossdoc_eval.py
 
 bench: setup
 	$(PY) benchmarks/bench_ingest.py
