@@ -286,3 +286,9 @@ def test_a_lead_sentence_with_its_own_year_is_not_the_news_of_the_day(dated):
     events = dated(text, date(2023, 3, 11))
     cut = [e for e in events if e.category == "recognition" and e.date.start and e.date.start.year == 2016]
     assert cut and not any(e.date.start == date(2023, 3, 10) and "2016" in e.mentions[0].sentence for e in events)
+
+
+def test_the_first_visit_since_a_year_happened_after_it(dated):
+    text = "Kenyan President William Ruto visited Washington, the first state visit by an African leader since 2008."
+    visit = one(dated(text, date(2024, 5, 24)), "visit")
+    assert visit.date.start is not None and visit.date.start > date(2008, 12, 31)

@@ -54,6 +54,7 @@ Tense = Literal["past", "future", "nearest", "ongoing", "current"]
 
 MAX_ANCHOR_DAYS = 31          # a wider publication interval anchors nothing (the year hint takes over)
 _SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:the\s+)?$", re.IGNORECASE)
+_FIRST_SINCE = re.compile(r"\b(?:first|only|largest|biggest|highest|lowest|longest|most)\b", re.IGNORECASE)
 _BEFORE = re.compile(r"\b(?:before|prior\s+to|until|till|up\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 _AFTER = re.compile(r"\b(?:after|following|in\s+the\s+aftermath\s+of|since\s+the\s+end\s+of)\s+(?:the\s+)?$",
                     re.IGNORECASE)
@@ -304,6 +305,10 @@ def _bounded(text: str, dm: DateMention, anchor: Anchor | None, ongoing: bool) -
     if _SINCE.search(head) and ongoing:
         end = anchor.end if anchor and anchor.end >= span.start else None
         return replace(dm, span=replace(span, end=end, basis="inferred" if span.basis == "explicit" else span.basis))
+    if _SINCE.search(head) and _FIRST_SINCE.search(text[:dm.start]):
+        start = span.end + timedelta(days=1)     # "the first state visit ... since 2008": after 2008
+        end = anchor.end if anchor and anchor.end >= start else None
+        return replace(dm, span=replace(span, start=start, end=end, basis="inferred"))
     offset = _OFFSET.search(head)
     if offset is not None:
         shifted = _shifted(span, offset)
