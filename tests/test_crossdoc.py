@@ -312,3 +312,15 @@ def test_crossdoc_cli_events_table_shows_ids_links_and_factuality_prefix(fixture
     assert result.exit_code == 0, result.output
     assert "[negotiating] FRA arms transfer to IDN" in result.stdout
     assert "related" in result.stdout
+
+
+def test_crossdoc_a_visit_reported_as_talks_on_the_same_day_is_one_happening():
+    a = _event("e1", "d1", VISIT_A, day=date(2021, 3, 19), people=("Lloyd Austin",))
+    talks = _event("e2", "d2", "Lloyd Austin held talks with Indian officials in New Delhi on 19 March 2021.",
+                   category="meeting", day=date(2021, 3, 19), people=("Lloyd Austin",))
+    undated = _event("e3", "d3", "Lloyd Austin held talks with Indian officials in New Delhi.",
+                     category="meeting", people=("Lloyd Austin",))
+    assert compatible(a, talks) and not compatible(a, undated)
+    assert {k.key for k in blocking_keys(a)} & {k.key for k in blocking_keys(talks)}
+    merged = merge_events("e1", [a, talks])
+    assert merged.category == "visit" and len(merged.mentions) == 2

@@ -95,6 +95,18 @@ FACTUALITY_PRECEDENCE: tuple[str, ...] = ("asserted", "planned", "negotiating", 
 Only factualities of one ``FACTUALITY_GROUP`` ever merge, so a proposal can never
 make a fact look proposed, nor a fact turn a proposal into one."""
 
+# Categories that reports of one happening may give it differently: a visit reported by one
+# outlet as talks, a contract signing as an agreement or as an arms order. They share blocking
+# keys, and merge only when both are dated to the same day (the same happening, seen twice).
+FAMILY: Mapping[str, str] = {"meeting": "visit", "agreement": "arms_transfer"}
+# The category a merged event takes when its reports differ: the more specific one.
+CATEGORY_PREFERENCE = ("arms_transfer", "visit", "exercise", "training", "defence_industry", "agreement", "meeting")
+
+
+def family(category: str) -> str:
+    return FAMILY.get(category, category)
+
+
 DIRECTED = frozenset({"visit", "arms_transfer", "training", "support", "criticism", "aid", "recognition"})
 """Categories where who acts on whom matters: A visiting B is not B visiting A. Only a
 full reversal (A->B against B->A) keeps two reports apart, since one report's roles
@@ -139,7 +151,7 @@ def blocking_keys(event: Event) -> list[BlockingKey]:
     precise: list[str] = []
     loose: list[str] = []
     for states in _state_keys(event.countries):
-        base = f"{event.category}|{states}"
+        base = f"{family(event.category)}|{states}"
         loose.append(f"{base}|*")
         precise.extend(f"{base}|{year}" for year in _years(event.date))
         precise.extend(f"{base}|item:{name}" for name in sorted(specific_items(event)))
@@ -247,11 +259,23 @@ def _directions_compatible(a: Profile, b: Profile) -> bool:
     return not reversed_
 
 
+def _same_day(a: TimeSpan, b: TimeSpan) -> bool:
+    return (a.granularity == b.granularity == "day" and a.start is not None and b.start is not None
+            and a.end is not None and b.end is not None and a.start <= b.end and b.start <= a.end)
+
+
+def _categories_compatible(a: Event, b: Event) -> bool:
+    """The same category, or one family (see ``FAMILY``) on the same day."""
+    if a.category == b.category:
+        return True
+    return family(a.category) == family(b.category) and _same_day(a.date, b.date)
+
+
 def compatible(x: Comparable, y: Comparable) -> bool:
     """Hard rules: False when ``x`` and ``y`` cannot be one happening whatever the score."""
     a, b = profile(x), profile(y)
     ea, eb = a.event, b.event
-    return (ea.category == eb.category
+    return (_categories_compatible(ea, eb)
             and not a.documents & b.documents          # one document's events were kept apart on purpose
             and FACTUALITY_GROUP[ea.factuality] == FACTUALITY_GROUP[eb.factuality]
             and dates_compatible(ea.date, eb.date)
@@ -445,6 +469,13 @@ def _merged_items(events: Sequence[Event]) -> tuple[Item, ...]:
     return tuple(out.values())
 
 
+def merged_category(categories: Iterable[str]) -> str:
+    """The category most reports give; between equally frequent ones, the more specific."""
+    counts = Counter(categories)
+    rank = {c: i for i, c in enumerate(CATEGORY_PREFERENCE)}
+    return min(counts, key=lambda c: (-counts[c], rank.get(c, len(rank)), c))
+
+
 def merge_events(canonical_id: str, members: Sequence[Event], n_sources: int = 1) -> Event:
     """The one event that ``members`` (document-level events of one happening) stand for.
 
@@ -467,12 +498,13 @@ def merge_events(canonical_id: str, members: Sequence[Event], n_sources: int = 1
     actors = _merged_actors(ordered)
     countries = tuple(sorted({c for e in ordered for c in e.countries}))
     stage = next((e.stage for e in ordered if e.stage), None)
+    category = merged_category(e.category for e in ordered)
     confidence = min(0.95, max(e.confidence for e in ordered) + 0.05 * max(0, n_sources - 1))
     return replace(
-        head, id=canonical_id, factuality=factuality,  # type: ignore[arg-type]
+        head, id=canonical_id, category=category, factuality=factuality,  # type: ignore[arg-type]
         date=best_date([e.date for e in ordered]), actors=actors, countries=countries,
         mentions=all_mentions, items=_merged_items(ordered),
         location=next((e.location for e in ordered if e.location), None), stage=stage,  # type: ignore[arg-type]
-        summary=event_summary(head.category, factuality, actors, countries),
+        summary=event_summary(category, factuality, actors, countries),
         confidence=round(confidence, 2),
     )
