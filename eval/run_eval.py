@@ -6,6 +6,7 @@
     python eval/run_eval.py --update-floors  # raise floors to today's scores (never lowers)
     python eval/run_eval.py --corpus dev     # the held-out dev set (eval/dev), reported, never gated
     python eval/run_eval.py --corpus dev2    # the second held-out set (eval/dev2), reported, never gated
+    python eval/run_eval.py --corpus dev3    # the third held-out set (eval/dev3), measure only, never gated
 
 The gold files (``eval/gold/*.yaml``) and the rules behind them are described in
 ``eval/GUIDELINES.md``. The pipeline runs without a store. A predicted event
@@ -41,8 +42,9 @@ DEV_CORPUS_DIR = EVAL_DIR / "dev" / "corpus"
 CORPORA = ("seeds", "demo", "all")          # gated corpora (eval/floors.json)
 DEV = "dev"                                  # held-out development set: scored, never gated
 DEV2 = "dev2"                                # second held-out set, annotated before any run: never gated
-HELD_OUT = (DEV, DEV2)                       # held-out sets live in eval/<name>/{gold,corpus}
-TABLE_CORPORA = ("seeds", "demo", DEV, DEV2, "all")
+DEV3 = "dev3"                                # third held-out set, for measuring only (never tuned on): never gated
+HELD_OUT = (DEV, DEV2, DEV3)                 # held-out sets live in eval/<name>/{gold,corpus}
+TABLE_CORPORA = ("seeds", "demo", DEV, DEV2, DEV3, "all")
 MAX_ANCHOR_WORDS = 8
 
 GATED_METRICS = (
@@ -77,7 +79,7 @@ class GoldEvent:
 @dataclass(frozen=True)
 class GoldDoc:
     doc: str                       # as written in the gold file: "x.txt" or "x.jsonl#2"
-    corpus: str                    # "seeds" | "demo" | "dev" | "dev2"
+    corpus: str                    # "seeds" | "demo" | "dev" | "dev2" | "dev3"
     path: Path                     # the article file
     record: int | None             # JSON Lines record number (from 1), else None
     events: tuple[GoldEvent, ...]
@@ -193,7 +195,7 @@ def load_dev_gold(gold_dir: Path = DEV_GOLD_DIR, corpus_dir: Path = DEV_CORPUS_D
 
 
 def load_held_out_gold(name: str, gold_dir: Path | None = None) -> list[GoldDoc]:
-    """The held-out set ``name`` ("dev" or "dev2"), optionally with another gold folder."""
+    """The held-out set ``name`` ("dev", "dev2" or "dev3"), optionally with another gold folder."""
     default_gold, corpus_dir = held_out_dirs(name)
     return load_dev_gold(gold_dir or default_gold, corpus_dir, name)
 
@@ -481,10 +483,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--verbose", action="store_true", help="list false positives, misses and mislabelled events")
     parser.add_argument("--update-floors", action="store_true", help="raise floors to the measured scores (never lowers)")
     parser.add_argument("--corpus", choices=("seeds", "demo", *HELD_OUT),
-                        help="score one corpus only; 'dev' and 'dev2' are the held-out sets in eval/dev "
-                             "and eval/dev2 (never gated)")
+                        help="score one corpus only; 'dev', 'dev2' and 'dev3' are the held-out sets in "
+                             "eval/dev, eval/dev2 and eval/dev3 (never gated)")
     parser.add_argument("--gold", type=Path, default=None,
-                        help="folder of gold YAML files (default eval/gold, or eval/<set>/gold with --corpus dev|dev2)")
+                        help="folder of gold YAML files (default eval/gold, or eval/<set>/gold with --corpus dev|dev2|dev3)")
     parser.add_argument("--floors", type=Path, default=FLOORS_FILE, help="floors file (JSON)")
     return parser.parse_args(argv)
 

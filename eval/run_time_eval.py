@@ -1,14 +1,14 @@
 """Time evaluation for issue 3: publication dates and event dates against the truth.
 
     python eval/run_time_eval.py                   # all corpora, Rich tables
-    python eval/run_time_eval.py --corpus dev2     # one corpus: seeds | demo | dev | dev2 | all
+    python eval/run_time_eval.py --corpus dev2     # one corpus: seeds | demo | dev | dev2 | dev3 | all
     python eval/run_time_eval.py --json            # machine-readable results
     python eval/run_time_eval.py --verbose         # also list every failure
 
 Reported, never gated: there are no floors and the exit code is 0 unless the
 script cannot run. The documents are those of the gold sets that
-``eval/run_eval.py`` scores (``eval/gold`` for seeds and demo, ``eval/dev/gold``
-and ``eval/dev2/gold`` for the held-out sets).
+``eval/run_eval.py`` scores (``eval/gold`` for seeds and demo, ``eval/dev/gold``,
+``eval/dev2/gold`` and ``eval/dev3/gold`` for the held-out sets).
 
 A. Publication dates
    The truth is the document's own metadata date (``DATE:`` header, JSON Lines
@@ -66,8 +66,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run_eval  # noqa: E402  (the gold loader and the matcher are shared, not copied)
 
-CORPUS_CHOICES = ("seeds", "demo", "dev", "dev2", "all")
-SINGLE_CORPORA = ("seeds", "demo", "dev", "dev2")
+SINGLE_CORPORA = ("seeds", "demo", *run_eval.HELD_OUT)
+CORPUS_CHOICES = (*SINGLE_CORPORA, "all")
 MAX_WIDTH_DAYS = 7
 PUB_MODES = ("text", "text+url")
 
