@@ -244,3 +244,15 @@ def test_knowledge_malformed_kb_file_names_file_record_and_field(tmp_path, conte
 def test_knowledge_missing_kb_file_is_reported(tmp_path):
     with pytest.raises(KnowledgeError, match="not found"):
         load_knowledge([tmp_path / "absent.yaml"])
+
+
+@pytest.mark.parametrize(("name", "iso3"), [
+    ("Democratic Republic of Congo", "COD"), ("DR Congo", "COD"), ("Republic of Congo", "COG"),
+])
+def test_knowledge_the_two_congos_stay_apart(kb, name, iso3):
+    assert kb.resolve_country(name) == iso3
+
+
+def test_knowledge_a_crown_prince_is_not_a_head_of_state(kb):
+    office = kb.office_for_title("Crown Prince")
+    assert office is None or office.id != "head_of_state"
