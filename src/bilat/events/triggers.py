@@ -154,7 +154,7 @@ def _needs_met(cues: CategoryCues, token: Token, clause: Token, lex: Lexicon) ->
     needs = [wanted[n] for n in cues.needs if n in wanted]
     if not needs:
         return True
-    if cues.category == "recognition" and token.lemma_.lower() in {"recognise", "recognize"}:
+    if cues.category == "recognition" and token.lemma_.lower() in {"recognise", "recognize", "recognition"}:
         return True
     scope = list(clause.subtree) if clause.i != token.i else list(token.subtree)
     if token.dep_ in {"compound", "amod"}:
