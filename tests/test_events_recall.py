@@ -149,3 +149,14 @@ def test_the_state_named_on_the_weapons_supplies_them(nlp, kb, text):
     sources = {a.country for a in transfers[0].actors if a.role == "source"}
     targets = {a.country for a in transfers[0].actors if a.role == "target"}
     assert sources & {"KOR", "IND"} and targets & {"POL", "ARM"}
+
+
+def test_recognising_a_fact_is_not_diplomatic_recognition(nlp, kb):
+    text = "The treaty between Australia and Tuvalu recognises that climate change threatens the islands."
+    assert "recognition" not in {e.category for e in events_of(nlp, kb, text)}
+
+
+def test_leaders_who_are_to_meet_plan_a_meeting(nlp, kb):
+    text = "Guyanese President Irfaan Ali and Venezuelan President Nicolas Maduro are to meet in Brazil next month."
+    meetings = [e for e in events_of(nlp, kb, text) if e.category == "meeting"]
+    assert meetings and meetings[0].factuality == "planned"

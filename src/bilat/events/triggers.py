@@ -155,7 +155,8 @@ def _needs_met(cues: CategoryCues, token: Token, clause: Token, lex: Lexicon) ->
     if not needs:
         return True
     if cues.category == "recognition" and token.lemma_.lower() in {"recognise", "recognize", "recognition"}:
-        return True
+        # "the treaty recognises that climate change ...": acknowledging a fact, not a state
+        return not any(c.dep_ == "ccomp" for c in token.children)
     scope = list(clause.subtree) if clause.i != token.i else list(token.subtree)
     if token.dep_ in {"compound", "amod"}:
         scope += list(token.head.subtree)
