@@ -160,3 +160,15 @@ def test_leaders_who_are_to_meet_plan_a_meeting(nlp, kb):
     text = "Guyanese President Irfaan Ali and Venezuelan President Nicolas Maduro are to meet in Brazil next month."
     meetings = [e for e in events_of(nlp, kb, text) if e.category == "meeting"]
     assert meetings and meetings[0].factuality == "planned"
+
+
+def test_a_state_that_follows_does_the_same_with_the_same_counterpart_at_its_own_date(nlp, kb):
+    events = events_of(nlp, kb, "Egypt made peace with Israel in 1979 and Jordan followed in 1994.")
+    by_pair = {tuple(e.countries): e for e in events if e.category == "agreement"}
+    assert by_pair[("EGY", "ISR")].date.start.year == 1979
+    assert by_pair[("ISR", "JOR")].date.start.year == 1994
+
+
+def test_following_a_meeting_is_not_an_ellipsis(nlp, kb):
+    events = events_of(nlp, kb, "Turkey and Greece held talks in Athens. A dinner followed the talks.")
+    assert all(set(e.countries) <= {"TUR", "GRC"} for e in events)

@@ -218,6 +218,22 @@ def _confidence(trigger: Trigger, countries_direct: int, has_date: bool, has_per
     return round(min(max(score, 0.05), 0.95), 2)
 
 
+# "Jordan followed in 1994", "others followed suit": the same kind of event by another state.
+FOLLOWING_VERBS = frozenset({"follow"})
+
+
+FOLLOW = "follow"
+
+
+def _following_clauses(sent: Span) -> dict[int, Trigger]:
+    """Clauses where a state follows another's lead without a direct object ("Jordan followed
+    in 1994"; not "followed the talks"), as reference triggers that own their words."""
+    return {tok.i: Trigger(tok.i, tok.i, FOLLOW, "verb", reference=True) for tok in sent
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in FOLLOWING_VERBS
+            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+            and not any(c.dep_ == "dobj" for c in tok.children)}
+
+
 class _DocumentExtractor:
     def __init__(self, document: Document, doc: Doc, kb: Knowledge, lex: Lexicon):
         self.document, self.doc, self.kb, self.lex = document, doc, kb, lex
@@ -281,18 +297,64 @@ class _DocumentExtractor:
                 events = [t for t in events if t.category != "meeting" or t.kind == "verb" and not context]
             events = refined(events, self.doc, self.lex)
             clauses = {t.clause: t for t in triggers if t.reference}
+            clauses.update(_following_clauses(sent))      # "... and Jordan followed": its own clause
             clauses.update({t.clause: t for t in events})
             judged = {t.token: self._judge(index, sent, t, clauses, context) for t in events}
             resolved = self._resolve(sent, [when for _, _, when in judged.values()])   # titles at the event's date
             for trig in events:
                 cand = self._candidate(index, sent, trig, clauses, resolved, context, judged[trig.token])
                 if cand is not None:
-                    candidates.append(cand)
-                    if cand.date.known:
-                        self.last_dated, self.last_dated_index = cand.date, index
-                        self.dated_by_category[cand.category] = setting_date(  # "during the visit" dates later clauses
-                            self.dated_by_category.get(cand.category), cand.date)
+                    self._keep(cand, index, candidates)
+            for follower in self._followers(index, sent, resolved, candidates, clauses):
+                self._keep(follower, index, candidates)
         return merge_candidates(candidates, self.document, self.kb)
+
+    def _keep(self, cand: Candidate, index: int, candidates: list[Candidate]) -> None:
+        candidates.append(cand)
+        if cand.date.known:
+            self.last_dated, self.last_dated_index = cand.date, index
+            self.dated_by_category[cand.category] = setting_date(  # "during the visit" dates later clauses
+                self.dated_by_category.get(cand.category), cand.date)
+
+    def _followers(self, index: int, sent: Span, resolved: dict[int, EntityActor], candidates: list[Candidate],
+                   clauses: dict[int, Trigger]) -> list[Candidate]:
+        """"Egypt made peace with Israel in 1979 and Jordan followed in 1994", "Bahrain's
+        followed on September 11": a state that follows does what the last event reported,
+        with the same counterpart, at its own date."""
+        out: list[Candidate] = []
+        for tok in sent:
+            if tok.i not in clauses or clauses[tok.i].category != FOLLOW:
+                continue
+            template = next((c for c in reversed(candidates) if index - c.sentence_index <= 1), None)
+            state = self._follower_state(tok, resolved)
+            if template is None or state is None or state.country in template.countries:
+                continue
+            doers = {a.country for role, a in template.actors if role in {"source", "participant"} and a.country
+                     and any(a.start <= i < a.end for i in _subject_tokens(template.trigger, self.doc))}
+            if not doers:
+                doers = {a.country for role, a in template.actors if role == "source" and a.country}
+            others = [(role, a) for role, a in template.actors if a.country not in doers]
+            if not others or not doers:
+                continue
+            trig = Trigger(tok.i, tok.i, template.category, "verb")
+            role = "participant" if template.category in SYMMETRIC else "source"
+            actors = [(role, state)] + others
+            when = date_event(sent, trig, {**clauses, tok.i: trig}, template.factuality, self.anchor, self.year_hint, None)
+            countries = tuple(sorted({a.country for _, a in actors if a.country}))
+            out.append(replace(template, trigger=trig, sentence_index=index, sentence=sent, actors=actors,
+                               countries=countries, date=when, items=template.items, inferred_countries=True,
+                               extra={**template.extra, "follows": template.trigger.token}))
+        return out
+
+    def _follower_state(self, verb: Token, resolved: dict[int, EntityActor]) -> EntityActor | None:
+        for child in verb.children:
+            if child.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            for t in child.subtree:
+                actor = resolved.get(t.i)
+                if actor is not None and actor.country:
+                    return actor
+        return None
 
     def _judge(self, index: int, sent: Span, trig: Trigger, clauses: dict[int, Trigger],
                context: str | None) -> tuple[str, str | None, TimeSpan]:
