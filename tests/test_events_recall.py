@@ -172,3 +172,14 @@ def test_a_state_that_follows_does_the_same_with_the_same_counterpart_at_its_own
 def test_following_a_meeting_is_not_an_ellipsis(nlp, kb):
     events = events_of(nlp, kb, "Turkey and Greece held talks in Athens. A dinner followed the talks.")
     assert all(set(e.countries) <= {"TUR", "GRC"} for e in events)
+
+
+@pytest.mark.parametrize(("text", "pair", "category"), [
+    ("The exercise follows a visit to Manila by US Defense Secretary Lloyd Austin in February.", {"PHL", "USA"},
+     "visit"),
+    ("The United States and Bolivia have not had full diplomatic relations since 2008.", {"USA", "BOL"},
+     "recognition"),
+    ("Ecuador declared the Mexican ambassador persona non grata.", {"ECU", "MEX"}, "criticism"),
+])
+def test_recall_patterns_from_held_out_wire_copy(nlp, kb, text, pair, category):
+    assert category in categories_for(events_of(nlp, kb, text), pair)

@@ -229,8 +229,9 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                         continue
                     clause_i, kind = _clause_head(noun, lex)
                     definite = cues.category in HAPPENINGS and _is_definite(noun)
-                    if kind == "noun" and phrase[0] != "no" and not _reports_by_itself(noun, lex, definite):
-                        continue              # "have had no diplomatic relations" reports by itself
+                    negated = phrase[0] == "no" or any(c.dep_ == "neg" for c in noun.head.children)
+                    if kind == "noun" and not negated and not _reports_by_itself(noun, lex, definite):
+                        continue              # "have had no / have not had diplomatic relations" reports by itself
                     if _needs_met(cues, noun, sent.doc[clause_i], lex):
                         found.append(Trigger(noun.i, clause_i, cues.category, "phrase" if kind == "light" else "noun",
                                              reference=_context_prep(noun, lex), definite=definite))
@@ -433,7 +434,8 @@ def _reports_by_itself(tok: Token, lex: Lexicon, definite: bool) -> bool:
     if any(c.dep_ in {"amod", "compound", "nummod", "npadvmod"} and c.ent_type_ == "DATE" and c.like_num
            for c in tok.children):
         return True                          # "a 1998 accord", "the 2016 visit"
-    has_actor = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
+    has_actor = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children) or any(
+        c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pobj" for g in c.children) for c in tok.children)
     has_goal = any(c.dep_ == "prep" and c.lower_ in {"to", "with", "between"} for c in tok.children)
     return has_actor and has_goal
 
