@@ -185,3 +185,9 @@ def test_following_a_meeting_is_not_an_ellipsis(nlp, kb):
 ])
 def test_recall_patterns_from_held_out_wire_copy(nlp, kb, text, pair, category):
     assert category in categories_for(events_of(nlp, kb, text), pair)
+
+
+def test_jets_sent_to_strike_are_fighting_not_a_transfer(nlp, kb):
+    text = "Thailand sent F-16 jets to strike Cambodian military targets in July."
+    found = {e.category for e in events_of(nlp, kb, text)}
+    assert "arms_transfer" not in found and "armed_conflict" in found

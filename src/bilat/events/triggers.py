@@ -248,7 +248,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             clause_i, _ = _clause_head(ent.root, lex)
             found.append(Trigger(ent.root.i, clause_i, "exercise", "entity",
                                  reference=_context_prep(ent.root, lex)))
-    found = [t for t in found if not _private_doer(t, sent, lex) and not _shared_stance(t, sent)]
+    found = [t for t in found if not _private_doer(t, sent, lex) and not _shared_stance(t, sent)
+             and not _sent_to_fight(t, sent, lex)]
     found = [t for t in found if not (t.category == "visit" and _goods_moving(t, sent, lex))
              and not (t.category == "armed_conflict" and _natural_disaster(t, sent, lex))]
     return _best_per_category(found, sent)
@@ -272,6 +273,18 @@ def _namings(sent: Span, lex: Lexicon) -> list[Trigger]:
             elif lemma in lex.blame_nouns:
                 out.append(Trigger(tok.i, tok.i, "criticism", "verb"))
     return out
+
+
+def _sent_to_fight(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
+    """"Thailand sent F-16 jets to strike Cambodian targets": weapons sent into battle are
+    fighting, not a transfer (nor aid)."""
+    if trig.category not in {"arms_transfer", "aid"}:
+        return False
+    verb = sent.doc[trig.clause]
+    fighting = next(c for c in lex.categories if c.category == "armed_conflict").verbs
+    return any(c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in fighting
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)   # a purpose, not "after ... struck"
+               for c in verb.children)
 
 
 def _clause_subjects(trig: Trigger, sent: Span) -> list[Token]:
