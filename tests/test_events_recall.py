@@ -191,3 +191,11 @@ def test_jets_sent_to_strike_are_fighting_not_a_transfer(nlp, kb):
     text = "Thailand sent F-16 jets to strike Cambodian military targets in July."
     found = {e.category for e in events_of(nlp, kb, text)}
     assert "arms_transfer" not in found and "armed_conflict" in found
+
+
+def test_a_title_and_its_lead_naming_more_states_are_one_event(nlp, kb):
+    text = ("Armenia and Azerbaijan sign peace declaration\n\n"
+            "Armenia and Azerbaijan signed a joint declaration with US President Donald Trump at the White House "
+            "on Friday.")
+    signings = [e for e in events_of(nlp, kb, text, date(2025, 8, 9)) if e.category == "agreement"]
+    assert len(signings) == 1 and len(signings[0].mentions) == 2

@@ -50,6 +50,12 @@ def _weapons(c: "Candidate") -> set[str]:
     return {it.name for it in c.items if it.kind in {"weapon_system", "exercise"}}
 
 
+def _headline_and_lead(head: "Candidate", c: "Candidate") -> bool:
+    """A title and the lead sentence that tells the same news ("X and Y sign deals with Z" /
+    "X and Y signed agreements ... with Z on Tuesday"): one names fewer states than the other."""
+    return head.sentence_index == 0 and c.sentence_index <= 2 and head.category == c.category
+
+
 def _compatible(event: list["Candidate"], c: "Candidate") -> bool:
     """Could ``c`` report the same happening as the candidates already in ``event``?"""
     head = event[0]
@@ -66,7 +72,8 @@ def _compatible(event: list["Candidate"], c: "Candidate") -> bool:
     if reference:
         if not a & b:
             return False
-    elif not (a <= b or b <= a) or (a != b and not c.inferred_countries and not head.inferred_countries):
+    elif not (a <= b or b <= a) or (a != b and not c.inferred_countries and not head.inferred_countries
+                                    and not _headline_and_lead(head, c)):
         return False
     if not all(_dates_compatible(m.date, c.date) for m in event):
         return False
