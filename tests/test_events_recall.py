@@ -50,8 +50,8 @@ def categories_for(events, pair: set[str]) -> set[str]:
     ("German troops have been deployed in Lithuania since 2017.", {"DEU", "LTU"}, "other_cooperation"),
     ("At the summit in Tokyo, the leaders of Japan and India launched an initiative to track illegal fishing.",
      {"IND", "JPN"}, "agreement"),
-    ("Ties between Azerbaijan and Pakistan were further strengthened in January 2021 with the signing of an "
-     "agreement by their foreign ministers.", {"AZE", "PAK"}, "agreement"),
+    ("Defence ties between India and the United States were deepened in October 2020 by the signing of the "
+     "BECA agreement by their ministers.", {"IND", "USA"}, "agreement"),
     ("Warsaw signed deals with Seoul in July. The first K2 tanks are due to arrive in Poland in December.",
      {"KOR", "POL"}, "arms_transfer"),
     ("The governments first agreed on the purchase of S-400 systems in October 2016, when Modi and Putin met in Goa "
