@@ -91,7 +91,7 @@ def test_recall_a_title_line_does_not_swallow_the_first_verb(nlp, kb):
 
 
 @pytest.mark.parametrize("text", [
-    "The Azerbaijani philanthropist Haji Zeynalabdin Tagiyev supported Iran's schools in the 1900s.",
+    "The American philanthropist Bill Gates has funded polio vaccination campaigns in Pakistan.",
     "A Pakistani analyst discussed the prospects of military cooperation with Azerbaijan.",
     "For centuries, the people of both Greece and Cyprus have been visiting each other.",
 ])
