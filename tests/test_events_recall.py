@@ -180,6 +180,8 @@ def test_following_a_meeting_is_not_an_ellipsis(nlp, kb):
     ("The United States and Bolivia have not had full diplomatic relations since 2008.", {"USA", "BOL"},
      "recognition"),
     ("Ecuador declared the Mexican ambassador persona non grata.", {"ECU", "MEX"}, "criticism"),
+    ("Chinese coast guard ships fired water cannon at Philippine supply boats in March.", {"CHN", "PHL"},
+     "armed_conflict"),
     ("French President Emmanuel Macron and Brazilian President Lula attended the launch of a Scorpene submarine "
      "built in Brazil with French help.", {"BRA", "FRA"}, "defence_industry"),
 ])

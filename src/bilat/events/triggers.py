@@ -482,7 +482,8 @@ def _natural_disaster(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
     """"The quakes struck on 6 February": a disaster, not an attack."""
     doc = sent.doc
     words = [t for c in doc[trig.clause].children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
-    words += [doc[trig.token]] + list(doc[trig.token].children)
+    trigger = doc[trig.token]
+    words += ([] if trigger.pos_ == "VERB" else [trigger]) + list(trigger.children)   # "fired water cannon" is no fire
     return any(t.lemma_.lower() in lex.disaster_nouns or t.lower_ in lex.disaster_nouns for t in words)
 
 
