@@ -201,3 +201,10 @@ def test_a_title_and_its_lead_naming_more_states_are_one_event(nlp, kb):
             "on Friday.")
     signings = [e for e in events_of(nlp, kb, text, date(2025, 8, 9)) if e.category == "agreement"]
     assert len(signings) == 1 and len(signings[0].mentions) == 2
+
+
+def test_a_third_state_named_as_the_venue_is_not_a_party(nlp, kb):
+    text = ("Guyana and Venezuela agreed at Argyle not to use force. Guyanese President Irfaan Ali spoke to "
+            "reporters. The two leaders are to meet again in Brazil within three months.")
+    planned = [e for e in events_of(nlp, kb, text, date(2023, 12, 15)) if e.category == "meeting"]
+    assert planned and set(planned[0].countries) == {"GUY", "VEN"}

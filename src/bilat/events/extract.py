@@ -234,6 +234,15 @@ def _following_clauses(sent: Span) -> dict[int, Trigger]:
             and not any(c.dep_ == "dobj" for c in tok.children)}
 
 
+VENUE_CATEGORIES = frozenset({"meeting", "agreement", "exercise", "training", "defence_industry", "other_cooperation"})
+
+
+def _is_venue(ent: Span, trig: Trigger) -> bool:
+    """A place named as where a meeting, signing or drill happens ("in Brazil", "at Argyle")."""
+    return (trig.category in VENUE_CATEGORIES and ent.label_ in {"GPE", "LOC", "FAC"}
+            and ent.root.dep_ == "pobj" and ent.root.head.lower_ in {"in", "at"})
+
+
 class _DocumentExtractor:
     def __init__(self, document: Document, doc: Doc, kb: Knowledge, lex: Lexicon):
         self.document, self.doc, self.kb, self.lex = document, doc, kb, lex
@@ -392,6 +401,19 @@ class _DocumentExtractor:
                 scope.append(ent)
         return scope, subject
 
+    def _without_third_party_venue(self, sided: list[tuple[str, EntityActor]], venues: set[str]
+                                   ) -> list[tuple[str, EntityActor]]:
+        """"The two leaders are to meet again in Brazil": a venue that is neither of the pair
+        the document is about is where it happens, not a party (a host named as the venue of
+        its own talks stays)."""
+        focus = set(self.ctx.focus)
+        if not venues or len(focus) != 2 or venues & focus:
+            return sided
+        others = {a.country for _, a in sided if a.country not in venues}
+        if not others <= focus:
+            return sided
+        return [(side, a) for side, a in sided if a.country not in venues]
+
     def _implied_subject(self, trig: Trigger, subject: set[int], resolved: dict[int, EntityActor]) -> EntityActor | None:
         """A doer the words imply without naming its state: "its war" / "their drills" (the
         state that is the subject of the governing clause), or "the air force inducted"
@@ -421,10 +443,14 @@ class _DocumentExtractor:
                    judged: tuple[str, str | None, TimeSpan]) -> Candidate | None:
         scope, subject = self._scope(sent, trig, clauses)
         sided: list[tuple[str, EntityActor]] = []
+        venues: set[str] = set()
         for ent in scope:
             actor = resolved.get(ent.start)
             if actor is not None and actor.country:
                 sided.append(("subj" if ent.root.i in subject else "obj", actor))
+                if _is_venue(ent, trig):
+                    venues.add(actor.country)
+        sided = self._without_third_party_venue(sided, venues)
         for tok in sent:
             if tok.dep_ in {"nsubj", "nsubjpass"} and tok.i in subject:
                 pron = pronoun_actor(tok, self.ctx)
