@@ -292,3 +292,10 @@ def test_the_first_visit_since_a_year_happened_after_it(dated):
     text = "Kenyan President William Ruto visited Washington, the first state visit by an African leader since 2008."
     visit = one(dated(text, date(2024, 5, 24)), "visit")
     assert visit.date.start is not None and visit.date.start > date(2008, 12, 31)
+
+
+def test_a_year_before_a_noun_dates_it_but_a_count_is_no_year():
+    from bilat.temporal.expressions import find_dates
+    assert [m.text for m in find_dates("A 2017 bilateral treaty allowed Canberra to send police.")] == ["2017"]
+    assert [m.text for m in find_dates("The 1998 accord on trade was revived.")] == ["1998"]
+    assert find_dates("The 2000 soldiers arrived on the island.") == []

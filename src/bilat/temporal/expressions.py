@@ -139,6 +139,11 @@ _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|from|until|till|by|of|during|before|after|through|throughout|circa|"
     r"early|late|mid|year|between)\s+(?:the\s+)?(?:year\s+)?|\b(?:mid|early|late|pre|post)-"
     r"|\b(?:1[89]\d\d|20\d\d),?\s+(?:and|or)\s+|\b(?:1[89]\d\d|20\d\d),\s*)$", _I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+$", _I)
+# a lower-case word follows ("a 2017 bilateral treaty"), not a plural count ("the 2000 soldiers")
+# unless it names plural happenings ("the 2019 elections")
+_WORD_AFTER = re.compile(r"^\s+(?:[a-z][a-z-]*[^s\W](?![\w-])|(?:elections|talks|games|accords|protests|clashes|"
+                         r"negotiations|agreements|deals|sanctions|exercises|drills|hostilities|olympics)\b)")
 _YEAR_AFTER = re.compile(r"^(?:['’]s\b|\s*[,.;:)](?!\d))")
 _QUANTITY_BEFORE = re.compile(
     r"(?:[$€£¥#\d]|\b(?:no|number|about|around|some|nearly|almost|over|than|least|to|total|"
@@ -401,7 +406,8 @@ def _year_value(m: re.Match[str], text: str) -> TimeSpan | None:
     in_parentheses = before.rstrip().endswith("(") and after.lstrip().startswith(")")
     after_cue = bool(_YEAR_BEFORE.search(before)) and not _QUANTITY_OF.search(before)
     before_punct = bool(_YEAR_AFTER.match(after)) and not _QUANTITY_BEFORE.search(before)
-    return _year_span(int(m.group("y"))) if in_parentheses or after_cue or before_punct else None
+    dated_noun = bool(_DETERMINER_BEFORE.search(before)) and bool(_WORD_AFTER.match(after))   # "a 2017 treaty"
+    return _year_span(int(m.group("y"))) if in_parentheses or after_cue or before_punct or dated_noun else None
 
 
 _Builder = Callable[[re.Match[str], str], "TimeSpan | YearlessDate | None"]
