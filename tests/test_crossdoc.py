@@ -324,3 +324,15 @@ def test_crossdoc_a_visit_reported_as_talks_on_the_same_day_is_one_happening():
     assert {k.key for k in blocking_keys(a)} & {k.key for k in blocking_keys(talks)}
     merged = merge_events("e1", [a, talks])
     assert merged.category == "visit" and len(merged.mentions) == 2
+
+
+def test_crossdoc_the_opening_and_the_close_of_one_named_exercise_are_one_happening():
+    drill = Item("exercise", "Zapad-2021")
+    opening = _event("e1", "d1", "Russia and Belarus began the Zapad-2021 exercise on 10 September 2021.",
+                     category="exercise", day=date(2021, 9, 10), items=(drill,), countries=("BLR", "RUS"))
+    close = _event("e2", "d2", "Russia and Belarus ended the Zapad-2021 exercise on 16 September 2021.",
+                   category="exercise", day=date(2021, 9, 16), items=(drill,), countries=("BLR", "RUS"))
+    previous = _event("e3", "d3", "Zapad-2017 was held in September 2017.", category="exercise",
+                      day=date(2017, 9, 14), items=(Item("exercise", "Zapad-2017"),), countries=("BLR", "RUS"))
+    assert compatible(opening, close)
+    assert not compatible(opening, previous)

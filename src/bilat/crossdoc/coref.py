@@ -271,6 +271,20 @@ def _categories_compatible(a: Event, b: Event) -> bool:
     return family(a.category) == family(b.category) and _same_day(a.date, b.date)
 
 
+NAMED_SPAN_DAYS = 14   # a named exercise runs for days: its start and its close are one happening
+
+
+def _same_named_happening(a: Profile, b: Profile) -> bool:
+    """Two days of one named exercise ("Zapad-2021" opened on the 10th, closed on the 16th)."""
+    ea, eb = a.event, b.event
+    if ea.category != "exercise" or eb.category != "exercise" or _names_overlap(a.items, b.items) != 1.0:
+        return False
+    if not (ea.date.start and eb.date.start and ea.date.end and eb.date.end):
+        return True
+    gap = max((ea.date.start - eb.date.end).days, (eb.date.start - ea.date.end).days, 0)
+    return gap <= NAMED_SPAN_DAYS
+
+
 def compatible(x: Comparable, y: Comparable) -> bool:
     """Hard rules: False when ``x`` and ``y`` cannot be one happening whatever the score."""
     a, b = profile(x), profile(y)
@@ -278,7 +292,7 @@ def compatible(x: Comparable, y: Comparable) -> bool:
     return (_categories_compatible(ea, eb)
             and not a.documents & b.documents          # one document's events were kept apart on purpose
             and FACTUALITY_GROUP[ea.factuality] == FACTUALITY_GROUP[eb.factuality]
-            and dates_compatible(ea.date, eb.date)
+            and (dates_compatible(ea.date, eb.date) or _same_named_happening(a, b))
             and _states_compatible(ea, eb)
             and _directions_compatible(a, b)
             and _names_overlap(a.items, b.items) != 0.0      # two different weapons or exercises

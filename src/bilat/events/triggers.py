@@ -250,6 +250,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                                  reference=_context_prep(ent.root, lex)))
     found = [t for t in found if not _private_doer(t, sent, lex) and not _shared_stance(t, sent)
              and not _sent_to_fight(t, sent, lex)]
+    if any(t.category == "exercise" for t in found):   # "closed the drills with tank assaults and air strikes"
+        found = [t for t in found if not (t.category == "armed_conflict" and t.kind in {"noun", "phrase", "light"})]
     found = [t for t in found if not (t.category == "visit" and _goods_moving(t, sent, lex))
              and not (t.category == "armed_conflict" and _natural_disaster(t, sent, lex))]
     return _best_per_category(found, sent)
