@@ -145,3 +145,11 @@ def test_actors_counterpart_resolves_to_the_same_office(events):
     (meeting,) = events("The Polish defence minister met his South Korean counterpart in Seoul on 27 July 2022.",
                         date(2022, 8, 1))
     assert {c for c, _ in people(meeting).values()} == {"POL", "KOR"}
+
+
+def test_actors_congo_after_the_full_name_is_the_same_congo(nlp, kb):
+    from bilat.actors.resolve import DocContext, resolve_entity
+    doc = nlp("The Democratic Republic of Congo and Rwanda signed a deal. Congo's foreign minister spoke.")
+    ctx = DocContext(kb)
+    codes = [resolve_entity(ent, ctx).country for ent in doc.ents if ent.label_ == "GPE"]
+    assert codes[0] == "COD" and "COG" not in codes

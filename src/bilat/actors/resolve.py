@@ -13,9 +13,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from ..datafiles import read_data_mapping
 from ..knowledge import Knowledge
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -100,11 +102,28 @@ def _nearby_state(span: Span, kb: Knowledge, window: int = 6) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _ambiguous_names() -> dict[str, tuple[str, ...]]:
+    return {name: tuple(codes) for name, codes in read_data_mapping("ambiguous_names.yaml").items()}
+
+
+def _ambiguous_in_context(text: str, ctx: DocContext) -> str | None:
+    """"Congo" after "the Democratic Republic of Congo": the state the document named in full."""
+    codes = _ambiguous_names().get(text.strip())
+    if not codes:
+        return None
+    named = [c for c in codes if ctx.country_counts[c]]
+    return max(named, key=lambda c: ctx.country_counts[c]) if named else codes[0]
+
+
 def resolve_entity(ent: Span, ctx: DocContext) -> EntityActor | None:
     """Turn one entity span into an actor, or None when it is not an actor."""
     kb, label = ctx.kb, ent.label_
     if label in STATE_LABELS:
-        code = _country_of_text(kb, ent.ent_id_ or ent.text) or _country_of_text(kb, ent.text)
+        code = _ambiguous_in_context(ent.text, ctx) or _country_of_text(kb, ent.ent_id_ or ent.text) \
+            or _country_of_text(kb, ent.text)
+        if code:
+            ctx.country_counts[code] += 1
         return EntityActor(ent.start, ent.end, ent.text, "country", kb.country_name(code), code) if code else None
     if label in {"LOC", "FAC"}:
         place = kb.place(ent.text)
