@@ -1,7 +1,10 @@
 """Shared fixtures: the seeds from ../shared, the knowledge base, the spaCy pipeline."""
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -10,6 +13,17 @@ SHARED = REPO.parent / "shared"
 SEEDS_DIR = SHARED / "corpus" / "seeds"
 SPEC_DIR = SHARED / "spec"
 DEMO_DIR = REPO / "src" / "bilat" / "demo" / "corpus"
+
+
+def load_eval_script(name: str) -> ModuleType:
+    """An eval/ script (not a package) imported as a module, e.g. load_eval_script("run_eval")."""
+    path = REPO / "eval" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None, path
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def _require_shared(path: Path) -> Path:

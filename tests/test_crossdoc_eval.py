@@ -2,24 +2,12 @@
 documents, and its scorer counts what its docstring says on hand-built records."""
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-EVAL_SCRIPT = REPO / "eval" / "run_crossdoc_eval.py"
+from conftest import load_eval_script
 
-
-def _load():
-    spec = importlib.util.spec_from_file_location("run_crossdoc_eval", EVAL_SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["run_crossdoc_eval"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-xe = _load()
+xe = load_eval_script("run_crossdoc_eval")
 GOLD = xe.load_gold()
 
 

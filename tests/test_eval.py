@@ -1,26 +1,15 @@
 """The eval gate: matcher, scoring and floors on hand-built records; the gold files; the gate itself."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-EVAL_SCRIPT = REPO / "eval" / "run_eval.py"
+from conftest import load_eval_script
 
-
-def _load_run_eval():
-    spec = importlib.util.spec_from_file_location("run_eval", EVAL_SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["run_eval"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-ev = _load_run_eval()
+ev = load_eval_script("run_eval")
 
 # Sentences from the demo corpus (our own words).
 S400 = ("India and Russia on Friday signed a contract worth about 5.43 billion dollars "

@@ -38,7 +38,8 @@ class EventsFormat(str, Enum):
     csv = "csv"
 
 
-class TimelineFormat(str, Enum):
+class TableOrJson(str, Enum):
+    """Output of the listings that have no flat form (timeline, claims)."""
     table = "table"
     json = "json"
 
@@ -47,11 +48,6 @@ class What(str, Enum):
     events = "events"
     documents = "documents"
     claims = "claims"
-
-
-class ClaimsFormat(str, Enum):
-    table = "table"
-    json = "json"
 
 
 class ExportFormat(str, Enum):
@@ -294,7 +290,7 @@ def timeline(
     country: Annotated[Optional[list[str]], typer.Option("--country", metavar="ISO3", help="Involving this state (any of those given).")] = None,
     since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="Events overlapping this day or later (YYYY[-MM[-DD]]).")] = None,
     until: Annotated[Optional[str], typer.Option("--until", metavar="DATE", help="Events overlapping this day or earlier.")] = None,
-    fmt: Annotated[TimelineFormat, typer.Option("--format", help="Output format.")] = TimelineFormat.table,
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] = TableOrJson.table,
 ) -> None:
     """Stored events in date order, each date as precise as the text allows (2021-06-09, 2021-06,
     2021, 2020s, "before 2019" for an interval open at the start). Undated events ("?") come
@@ -304,7 +300,7 @@ def timeline(
     start, end = _parse_date(since, end=False), _parse_date(until, end=True)
     with _errors():
         records = api.timeline(_settings(db), country, start, end)
-    if fmt is TimelineFormat.json:
+    if fmt is TableOrJson.json:
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     else:
         _timeline_table(records)
@@ -315,7 +311,7 @@ def claims(
     db: DbOption = None,
     contradictions: Annotated[bool, typer.Option("--contradictions", help="Only claims that disagree, in pairs with both sources.")] = False,
     country: Annotated[Optional[list[str]], typer.Option("--country", metavar="ISO3", help="About this state (any of those given).")] = None,
-    fmt: Annotated[ClaimsFormat, typer.Option("--format", help="Output format.")] = ClaimsFormat.table,
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] = TableOrJson.table,
 ) -> None:
     """List stored claims (quantities, money, dates, ranks, descriptions), or the contradictions among them."""
     country = country or []
@@ -323,7 +319,7 @@ def claims(
     with _errors():
         settings = _settings(db)
         records = api.contradiction_records(settings, country) if contradictions else api.claim_records(settings, country)
-    if fmt is ClaimsFormat.json:
+    if fmt is TableOrJson.json:
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     else:
         (_contradictions_table if contradictions else _claims_table)(records)

@@ -50,10 +50,18 @@ def _weapons(c: "Candidate") -> set[str]:
     return {it.name for it in c.items if it.kind in {"weapon_system", "exercise"}}
 
 
+LEAD_SENTENCES = 3   # a title's news is told again within the next three sentences
+
+
+def _in_lead(head: "Candidate", c: "Candidate") -> bool:
+    """``head`` comes from the title and ``c`` from the lead that follows it."""
+    return head.sentence_index == 0 and c.sentence_index <= LEAD_SENTENCES
+
+
 def _headline_and_lead(head: "Candidate", c: "Candidate") -> bool:
     """A title and the lead sentence that tells the same news ("X and Y sign deals with Z" /
     "X and Y signed agreements ... with Z on Tuesday"): one names fewer states than the other."""
-    return head.sentence_index == 0 and c.sentence_index <= 2 and head.category == c.category
+    return _in_lead(head, c) and head.category == c.category
 
 
 def _compatible(event: list["Candidate"], c: "Candidate") -> bool:
@@ -95,7 +103,7 @@ def _compatible(event: list["Candidate"], c: "Candidate") -> bool:
     same_day = c.date.known and c.date.granularity == "day" and any(m.date == c.date for m in event)
     near = c.sentence_index - event[-1].sentence_index <= 2
     shared = bool((people_a & c.persons) or (items_a & _weapons(c)))
-    headline = head.sentence_index == 0 and c.sentence_index <= 3
+    headline = _in_lead(head, c)
     signed_again = c.category == "agreement" and c.trigger.kind == "verb"    # "ministers separately signed ..."
     bare = (c.category in ELABORATED and not signed_again and not c.persons and not c.date.known and not _weapons(c)
             and c.sentence_index - event[-1].sentence_index <= 1)

@@ -172,17 +172,24 @@ def _needs_met(cues: CategoryCues, token: Token, clause: Token, lex: Lexicon) ->
     return True
 
 
-def _raised_subject(verb: Token) -> list[Token]:
-    """The subject of the nearest clause above an infinitive that has none of its own."""
-    node = verb
-    for _ in range(3):
-        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children) or node.dep_ not in {"xcomp", "acomp", "ccomp"}:
-            break
-        node = node.head
+def _subjects_above(node: Token, through: frozenset[str], steps: int) -> list[Token]:
+    """The subjects of ``node``'s clause or, when it has none, of the nearest clause above it
+    reached through ``through`` dependencies (at most ``steps`` climbs)."""
+    for _ in range(steps + 1):
         subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if subjects:
-            return [t for c in subjects for t in c.subtree]
+        if subjects or node.dep_ not in through or node.head.i == node.i:
+            return subjects
+        node = node.head
     return []
+
+
+RAISING = frozenset({"xcomp", "acomp", "ccomp"})
+SHARED_SUBJECT = frozenset({"conj", "xcomp", "advcl"})
+
+
+def _raised_subject(verb: Token) -> list[Token]:
+    """The subject of the nearest clause above an infinitive ("the tanks are due to arrive")."""
+    return [t for s in _subjects_above(verb, RAISING, 3) for t in s.subtree]
 
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
@@ -290,13 +297,7 @@ def _sent_to_fight(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
 
 
 def _clause_subjects(trig: Trigger, sent: Span) -> list[Token]:
-    node = sent.doc[trig.clause]
-    for _ in range(4):
-        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if subjects or node.dep_ not in {"conj", "xcomp", "advcl"} or node.head.i == node.i:
-            return subjects
-        node = node.head
-    return []
+    return _subjects_above(sent.doc[trig.clause], SHARED_SUBJECT, 3)
 
 
 def _private_doer(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
