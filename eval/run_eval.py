@@ -43,8 +43,10 @@ CORPORA = ("seeds", "demo", "all")          # gated corpora (eval/floors.json)
 DEV = "dev"                                  # held-out development set: scored, never gated
 DEV2 = "dev2"                                # second held-out set, annotated before any run: never gated
 DEV3 = "dev3"                                # third held-out set, for measuring only (never tuned on): never gated
-HELD_OUT = (DEV, DEV2, DEV3)                 # held-out sets live in eval/<name>/{gold,corpus}
-TABLE_CORPORA = ("seeds", "demo", DEV, DEV2, DEV3, "all")
+DEV4 = "dev4"                                # fourth held-out set (session 3), never gated
+DEV5 = "dev5"                                # fifth held-out set (session 3), never gated
+HELD_OUT = (DEV, DEV2, DEV3, DEV4, DEV5)     # held-out sets live in eval/<name>/{gold,corpus}
+TABLE_CORPORA = ("seeds", "demo", *HELD_OUT, "all")
 MAX_ANCHOR_WORDS = 8
 
 GATED_METRICS = (
@@ -79,7 +81,7 @@ class GoldEvent:
 @dataclass(frozen=True)
 class GoldDoc:
     doc: str                       # as written in the gold file: "x.txt" or "x.jsonl#2"
-    corpus: str                    # "seeds" | "demo" | "dev" | "dev2" | "dev3"
+    corpus: str                    # "seeds" | "demo" | one of HELD_OUT
     path: Path                     # the article file
     record: int | None             # JSON Lines record number (from 1), else None
     events: tuple[GoldEvent, ...]
@@ -195,7 +197,7 @@ def load_dev_gold(gold_dir: Path = DEV_GOLD_DIR, corpus_dir: Path = DEV_CORPUS_D
 
 
 def load_held_out_gold(name: str, gold_dir: Path | None = None) -> list[GoldDoc]:
-    """The held-out set ``name`` ("dev", "dev2" or "dev3"), optionally with another gold folder."""
+    """The held-out set ``name`` (one of HELD_OUT), optionally with another gold folder."""
     default_gold, corpus_dir = held_out_dirs(name)
     return load_dev_gold(gold_dir or default_gold, corpus_dir, name)
 
@@ -483,10 +485,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--verbose", action="store_true", help="list false positives, misses and mislabelled events")
     parser.add_argument("--update-floors", action="store_true", help="raise floors to the measured scores (never lowers)")
     parser.add_argument("--corpus", choices=("seeds", "demo", *HELD_OUT),
-                        help="score one corpus only; 'dev', 'dev2' and 'dev3' are the held-out sets in "
-                             "eval/dev, eval/dev2 and eval/dev3 (never gated)")
+                        help="score one corpus only; 'dev' to 'dev5' are the held-out sets in "
+                             "eval/dev ... eval/dev5 (never gated)")
     parser.add_argument("--gold", type=Path, default=None,
-                        help="folder of gold YAML files (default eval/gold, or eval/<set>/gold with --corpus dev|dev2|dev3)")
+                        help="folder of gold YAML files (default eval/gold, or eval/<set>/gold with --corpus dev..dev5)")
     parser.add_argument("--floors", type=Path, default=FLOORS_FILE, help="floors file (JSON)")
     return parser.parse_args(argv)
 
