@@ -208,3 +208,26 @@ def test_a_third_state_named_as_the_venue_is_not_a_party(nlp, kb):
             "reporters. The two leaders are to meet again in Brazil within three months.")
     planned = [e for e in events_of(nlp, kb, text, date(2023, 12, 15)) if e.category == "meeting"]
     assert planned and set(planned[0].countries) == {"GUY", "VEN"}
+
+
+@pytest.mark.parametrize("text", [
+    "In June 2017 Saudi Arabia cut ties with Qatar, accusing it of supporting terrorism and of being too close to Iran.",
+    "The government in Kinshasa accuses Rwanda of arming the M23 rebels and of sending its own soldiers to fight "
+    "alongside them.",
+])
+def test_what_a_state_is_accused_of_is_the_criticism_not_an_event(nlp, kb, text):
+    events = events_of(nlp, kb, text)
+    assert "criticism" in {e.category for e in events}
+    assert not {e.category for e in events} & {"support", "armed_conflict", "arms_transfer"}
+
+
+def test_a_state_beside_experts_is_still_a_doer(nlp, kb):
+    events = events_of(nlp, kb, "Kinshasa and United Nations experts accuse Rwanda of arming the rebels.")
+    assert categories_for(events, {"COD", "RWA"}) == {"criticism"}
+
+
+def test_a_third_state_receiving_both_ministers_meets_the_pair(nlp, kb):
+    text = ("Rwanda and the Democratic Republic of Congo signed a peace agreement in Washington on June 27, 2025.\n\n"
+            "President Donald Trump received both ministers at the White House.")
+    events = events_of(nlp, kb, text, published=date(2025, 6, 28))
+    assert any(e.category == "meeting" and {"USA", "RWA", "COD"} <= set(e.countries) for e in events)

@@ -36,6 +36,8 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen twenty".split())}
 NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
                      "ninety": 90, "hundred": 100, "dozen": 12, "two dozen": 24})
+OBJECT_PAIR = re.compile(r"^(both|the two) (ministers|foreign ministers|defence ministers|defense ministers|leaders|presidents|"
+                         r"prime ministers|heads of state|delegations|sides|governments|countries|nations|men|women|envoys)$")
 QUOTED = re.compile(r"[“\"]([^”\"]{3,80})[”\"]")
 
 
@@ -414,6 +416,17 @@ class _DocumentExtractor:
             return sided
         return [(side, a) for side, a in sided if a.country not in venues]
 
+    def _pair_as_object(self, trig: Trigger) -> bool:
+        """The trigger's object is the pair the document is about ("received both ministers",
+        "hosted the two leaders") and neither of the pair is named in its clause."""
+        if len(self.ctx.focus) != 2:
+            return False
+        clause = self.doc[trig.clause]
+        objects = [c for c in clause.children if c.dep_ in {"dobj", "dative"}]
+        objects += [g for c in clause.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}
+                    for g in c.children if g.dep_ == "pobj"]
+        return any(OBJECT_PAIR.match(" ".join(t.lower_ for t in o.subtree if t.i <= o.i)) for o in objects)
+
     def _implied_subject(self, trig: Trigger, subject: set[int], resolved: dict[int, EntityActor]) -> EntityActor | None:
         """A doer the words imply without naming its state: "its war" / "their drills" (the
         state that is the subject of the governing clause), or "the air force inducted"
@@ -485,6 +498,12 @@ class _DocumentExtractor:
             for code in added:
                 actors.append(("target", EntityActor(trig.token, trig.token + 1, "", "country", self.kb.country_name(code), code, inferred=True)))
             countries |= set(added)
+            inferred = True
+        if len(countries) == 1 and self._pair_as_object(trig):
+            # "Trump received both ministers": a third state acting on the pair the document is about
+            for code in self.ctx.focus:
+                actors.append(("target", EntityActor(trig.token, trig.token + 1, "", "country", self.kb.country_name(code), code, inferred=True)))
+            countries |= set(self.ctx.focus)
             inferred = True
         if len(countries) < 2:
             return None

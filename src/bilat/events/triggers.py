@@ -256,7 +256,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             found.append(Trigger(ent.root.i, clause_i, "exercise", "entity",
                                  reference=_context_prep(ent.root, lex)))
     found = [t for t in found if not _private_doer(t, sent, lex) and not _shared_stance(t, sent)
-             and not _sent_to_fight(t, sent, lex)]
+             and not _sent_to_fight(t, sent, lex) and not _charged_content(t, sent, lex)]
     if any(t.category == "exercise" for t in found):   # "closed the drills with tank assaults and air strikes"
         found = [t for t in found if not (t.category == "armed_conflict" and t.kind in {"noun", "phrase", "light"})]
     found = [t for t in found if not (t.category == "visit" and _goods_moving(t, sent, lex))
@@ -296,6 +296,31 @@ def _sent_to_fight(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
                for c in verb.children)
 
 
+def _charged_content(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
+    """"accusing it of supporting terrorism", "accuse Rwanda of arming the rebels and of
+    sending soldiers to fight", "allegations that it sold drones": what a state is accused
+    of is the content of the criticism, not a happening the text reports."""
+    if trig.category == "criticism":
+        return False
+    node = sent.doc[trig.clause]
+    for _ in range(5):
+        if node.dep_ in {"pcomp", "pobj"} and node.head.lower_ in {"of", "for", "with"}:
+            holder = node.head.head
+        elif node.dep_ in {"ccomp", "acl"} and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+            holder = node.head
+        elif node.dep_ in {"conj", "xcomp", "advcl", "prep"}:
+            node = node.head
+            continue
+        else:
+            return False
+        while holder.pos_ == "ADP" and holder.dep_ in {"conj", "prep"}:
+            holder = holder.head              # "accuse X of arming ... and of sending ..."
+        if holder.lemma_.lower() in lex.accusation_words or holder.lower_ in lex.accusation_words:
+            return True
+        node = holder
+    return False
+
+
 def _clause_subjects(trig: Trigger, sent: Span) -> list[Token]:
     return _subjects_above(sent.doc[trig.clause], SHARED_SUBJECT, 3)
 
@@ -307,6 +332,8 @@ def _private_doer(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
     if sent.doc[trig.clause].lemma_.lower() in lex.reporting_verbs:
         return False
     for subject in _clause_subjects(trig, sent):
+        if any(c.dep_ in {"conj", "nmod"} and c.ent_type_ == "GPE" for c in subject.children):
+            continue                          # "Kinshasa and UN experts accuse": a state among the doers
         heads = [subject] + [c for c in subject.children if c.dep_ in {"compound", "appos"}]
         heads += [t for t in subject.subtree if t.dep_ == "compound" and t.head.i == subject.i]
         if subject.ent_type_ == "PERSON":
