@@ -67,12 +67,12 @@ MONEY_TOLERANCE = 0.01
 
 # --- reading the gold ---------------------------------------------------------------------
 
-def load_gold(path: Path = GOLD_FILE) -> dict[str, dict[str, Any]]:
+def load_gold(path: Path = GOLD_FILE, groups_dir: Path = GROUPS_DIR) -> dict[str, dict[str, Any]]:
     """group name -> its gold entry, checked against the files on disk."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     groups = data.get("groups") or {}
     for name, group in groups.items():
-        folder = GROUPS_DIR / name
+        folder = groups_dir / name
         on_disk = {p.name for p in folder.glob("*") if p.is_file()}
         listed = set(group.get("documents") or {})
         if on_disk != listed:
@@ -468,17 +468,21 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", action="store_true", help="print machine-readable results")
     parser.add_argument("--verbose", action="store_true", help="also list events, claims and contradictions per group")
     parser.add_argument("--group", action="append", default=[], help="only this group (repeatable)")
+    parser.add_argument("--set", default="crossdoc", choices=("crossdoc", "crossdoc2"),
+                        help="which set of groups: eval/crossdoc (default) or the later held-out eval/crossdoc2")
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    gold = load_gold()
+    folder = EVAL_DIR / args.set
+    groups_dir = folder / "groups"
+    gold = load_gold(folder / "gold.yaml", groups_dir)
     names = args.group or list(gold)
     unknown = [n for n in names if n not in gold]
     if unknown:
         raise SystemExit(f"unknown group(s) {unknown}; choose from {list(gold)}")
-    results = [score_group(n, gold[n], run_group(GROUPS_DIR / n)) for n in names]
+    results = [score_group(n, gold[n], run_group(groups_dir / n)) for n in names]
     totals = overall(results)
     if args.json:
         payload = {"groups": [r.as_json() for r in results], "overall": totals}

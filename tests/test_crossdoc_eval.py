@@ -8,19 +8,22 @@ from pathlib import Path
 from conftest import load_eval_script
 
 xe = load_eval_script("run_crossdoc_eval")
-GOLD = xe.load_gold()
+SETS = {name: (xe.EVAL_DIR / name / "groups") for name in ("crossdoc", "crossdoc2")}
+GOLDS = {name: xe.load_gold(xe.EVAL_DIR / name / "gold.yaml", groups) for name, groups in SETS.items()}
+# every group of both sets, with the folder holding its documents
+GROUPS = [(name, group, SETS[s] / name) for s, gold in GOLDS.items() for name, group in gold.items()]
 
 
 def _body(path: Path) -> str:
     return path.read_text(encoding="utf-8").split("\n\n", 1)[1]
 
 
-def test_crossdoc_eval_has_five_groups_of_four_to_six_short_dated_reports():
-    assert len(GOLD) == 5
-    for name, group in GOLD.items():
+def test_crossdoc_eval_has_eight_groups_of_four_to_six_short_dated_reports():
+    assert (len(GOLDS["crossdoc"]), len(GOLDS["crossdoc2"])) == (5, 3)
+    for name, group, folder in GROUPS:
         assert 4 <= len(group["documents"]) <= 6, name
         for doc in group["documents"]:
-            path = xe.GROUPS_DIR / name / doc
+            path = folder / doc
             head = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
             assert re.search(r"^TITLE: .+$", head, re.M) and re.search(r"^DATE: \d{4}-\d\d-\d\d$", head, re.M), doc
             assert re.search(r"^URL: https://www\.[a-z0-9-]+\.example/", head, re.M), doc
@@ -28,16 +31,16 @@ def test_crossdoc_eval_has_five_groups_of_four_to_six_short_dated_reports():
 
 
 def test_crossdoc_eval_every_anchor_occurs_in_its_document():
-    for name, group in GOLD.items():
+    for name, group, folder in GROUPS:
         for happening in [group["main"], *group["distinct"]]:
             for doc, anchors in happening["anchors"].items():
-                text = xe.squash((xe.GROUPS_DIR / name / doc).read_text(encoding="utf-8"))
+                text = xe.squash((folder / doc).read_text(encoding="utf-8"))
                 for anchor in anchors:
                     assert xe.squash(anchor) in text, (name, doc, anchor)
 
 
 def test_crossdoc_eval_gold_partitions_cover_every_document():
-    for name, group in GOLD.items():
+    for name, group, _ in GROUPS:
         docs = set(group["documents"])
         for key in ("clusters", "independent_groups"):
             members = [d for g in group[key] for d in g]
@@ -47,9 +50,9 @@ def test_crossdoc_eval_gold_partitions_cover_every_document():
 
 
 def test_crossdoc_eval_near_copies_share_their_agency_body():
-    for name, group in GOLD.items():
+    for name, group, folder in GROUPS:
         for copy, source in group["duplicate_of"].items():
-            a, b = (_body(xe.GROUPS_DIR / name / d) for d in (copy, source))
+            a, b = (_body(folder / d) for d in (copy, source))
             first_a = a.split("\n\n")[1]
             assert first_a in b, (name, copy)
 
