@@ -231,3 +231,35 @@ def test_a_third_state_receiving_both_ministers_meets_the_pair(nlp, kb):
             "President Donald Trump received both ministers at the White House.")
     events = events_of(nlp, kb, text, published=date(2025, 6, 28))
     assert any(e.category == "meeting" and {"USA", "RWA", "COD"} <= set(e.countries) for e in events)
+
+
+def test_talks_that_failed_took_place(nlp, kb):
+    events = events_of(nlp, kb, "Somalia took Kenya to the International Court of Justice in 2014 after talks between "
+                                "the two neighbours failed.")
+    assert any(e.category == "meeting" and e.factuality == "asserted" for e in events)
+
+
+def test_failing_to_hold_talks_is_still_negated(nlp, kb):
+    events = events_of(nlp, kb, "Serbia and Kosovo failed to hold talks in Brussels last month.")
+    assert {e.factuality for e in events if e.category == "meeting"} == {"negated"}
+
+
+def test_hosting_forces_is_stationing_not_a_meeting(nlp, kb):
+    events = events_of(nlp, kb, "Cambodia again denied that it would host Chinese forces at Ream.")
+    assert categories_for(events, {"KHM", "CHN"}) == {"other_cooperation"}
+    assert {e.factuality for e in events} == {"negated"}
+
+
+def test_calling_on_a_state_to_act_is_a_demand(nlp, kb):
+    events = events_of(nlp, kb, "Somalia's president called on Kenya to respect the ruling of the court.")
+    assert categories_for(events, {"KEN", "SOM"}) == {"criticism"}
+
+
+def test_welcoming_a_ruling_is_no_support_for_a_state(nlp, kb):
+    events = events_of(nlp, kb, "In Santiago, Chilean President Sebastian Pinera welcomed the ruling against Bolivia.")
+    assert "support" not in {e.category for e in events}
+
+
+def test_training_for_a_crew_is_training(nlp, kb):
+    events = events_of(nlp, kb, "Australia gave a patrol boat to Tuvalu in 2019 and provides training for its crew.")
+    assert "training" in categories_for(events, {"AUS", "TUV"})

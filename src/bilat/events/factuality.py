@@ -113,6 +113,10 @@ def _matches(cues: FactualityCues, words: list[tuple[Token, str]], trigger: Trig
              exclude: frozenset[int] = frozenset()) -> str | None:
     for tok, role in words:
         lower, lemma = tok.lower_, tok.lemma_.lower()
+        if role in {"aux", "auxpass"} and lower == "would" and _denied(tok):
+            if cues.factuality == "negated":
+                return "would (denied)"      # "denied that it would host forces"
+            continue
         if role in {"aux", "auxpass"} and lower == "would" and _reported_plan(tok):
             if cues.factuality == "planned":
                 return "would (reported plan)"
@@ -122,12 +126,34 @@ def _matches(cues: FactualityCues, words: list[tuple[Token, str]], trigger: Trig
         if role == "neg" and (lower in cues.negations or lemma in cues.negations):
             return lower
         if role == "head" and tok.i != trigger.token and (lemma in cues.governing or lower in cues.governing):
+            if _talks_that_failed(trigger, tok, sent):
+                continue
             return lower
     clause, before = _segment(trigger, sent, exclude)
     found = _has_frame(clause, cues.frames)
     if not found and before is not None and cues.factuality in MATRIX_CLASSES:
         found = _has_frame([t for t in before if t.i not in exclude], cues.frames)
     return found
+
+
+FAILED_OUTCOME = frozenset({"fail", "collapse", "stall", "founder"})
+
+
+def _talks_that_failed(trigger: Trigger, head: Token, sent: Span) -> bool:
+    """"after talks between the neighbours failed": the talks took place; what failed is
+    their outcome ("failed to hold talks" is still negated)."""
+    noun = sent.doc[trigger.token]
+    return (trigger.category == "meeting" and head.lemma_.lower() in FAILED_OUTCOME
+            and noun.head.i == head.i and noun.dep_ == "nsubj")
+
+
+DENYING = frozenset({"deny", "reject", "dismiss", "rule"})
+
+
+def _denied(modal: Token) -> bool:
+    """"Cambodia denied that it would host forces": the denial, not a conjecture."""
+    clause = modal.head
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in DENYING
 
 
 def _reported_plan(modal: Token) -> bool:

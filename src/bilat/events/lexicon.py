@@ -57,6 +57,8 @@ class Lexicon:
     praise_nouns: frozenset[str]
     blame_nouns: frozenset[str]
     accusation_words: frozenset[str]
+    stationed_nouns: frozenset[str]
+    ruling_nouns: frozenset[str]
     factuality: tuple[FactualityCues, ...]        # in precedence order
     asserted_frames: tuple[tuple[str, ...], ...]
     neutral_frames: tuple[tuple[str, ...], ...]
@@ -104,7 +106,7 @@ def _factuality_cues(data: dict[str, Any]) -> tuple[FactualityCues, ...]:
 
 CATEGORY_WORD_LISTS = ("light_verbs", "military_nouns", "purpose_verbs", "topic_heads", "context_preps",
                        "eventive_heads", "act_nouns", "diplomatic_nouns", "topic_verbs", "weapon_nouns", "relief_nouns", "disaster_nouns", "prospect_heads", "intransitive_verbs",
-                       "state_bodies", "private_roles", "movement_verbs", "traveller_nouns", "naming_verbs", "praise_nouns", "blame_nouns", "accusation_words")
+                       "state_bodies", "private_roles", "movement_verbs", "traveller_nouns", "naming_verbs", "praise_nouns", "blame_nouns", "accusation_words", "stationed_nouns", "ruling_nouns")
 
 
 @lru_cache(maxsize=1)

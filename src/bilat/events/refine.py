@@ -33,6 +33,19 @@ def cooperation_field(tok: Token, lex: Lexicon) -> str | None:
     return None
 
 
+def calls_on_to_act(tok: Token) -> bool:
+    """"called on Kenya to respect the ruling" is a demand, not a courtesy call."""
+    return tok.lemma_.lower() == "call" and any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children) and any(
+        c.dep_ in {"xcomp", "advcl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children)
+
+
+def hosts_forces(tok: Token, lex: Lexicon) -> bool:
+    """"host Chinese forces", "hosts a Turkish base": the object is troops or a base."""
+    return tok.lemma_.lower() in {"host", "receive"} and any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in lex.stationed_nouns or c.lower_ in lex.stationed_nouns)
+        for c in tok.children)
+
+
 def refine_category(trig: Trigger, doc: Doc, lex: Lexicon) -> str:
     """A contract or deal for weapons is an arms transfer (its order stage), not a treaty;
     "assistance in the military realm" is support, not economic or humanitarian aid."""
@@ -45,6 +58,10 @@ def refine_category(trig: Trigger, doc: Doc, lex: Lexicon) -> str:
         military = any(t.lower_ in {"militarily", "defence", "defense", "armed"} or t.lower_ == "military"
                        and t.head.lemma_.lower() in {"assistance", "aid", "help", "support", "realm", "sphere"} for t in own)
         return "support" if military else "aid"
+    if trig.category == "meeting" and calls_on_to_act(tok):
+        return "criticism"                   # "called on Kenya to respect international law": a demand
+    if trig.category == "meeting" and hosts_forces(tok, lex):
+        return "other_cooperation"           # "will not host Chinese forces": stationing, not a meeting
     if trig.category == "other_cooperation" and tok.pos_ == "NOUN":
         return cooperation_field(tok, lex) or trig.category
     if trig.category != "agreement":

@@ -256,7 +256,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             found.append(Trigger(ent.root.i, clause_i, "exercise", "entity",
                                  reference=_context_prep(ent.root, lex)))
     found = [t for t in found if not _private_doer(t, sent, lex) and not _shared_stance(t, sent)
-             and not _sent_to_fight(t, sent, lex) and not _charged_content(t, sent, lex)]
+             and not _sent_to_fight(t, sent, lex) and not _charged_content(t, sent, lex)
+             and not _stance_on_a_ruling(t, sent, lex)]
     if any(t.category == "exercise" for t in found):   # "closed the drills with tank assaults and air strikes"
         found = [t for t in found if not (t.category == "armed_conflict" and t.kind in {"noun", "phrase", "light"})]
     found = [t for t in found if not (t.category == "visit" and _goods_moving(t, sent, lex))
@@ -293,6 +294,16 @@ def _sent_to_fight(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
     fighting = next(c for c in lex.categories if c.category == "armed_conflict").verbs
     return any(c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in fighting
                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)   # a purpose, not "after ... struck"
+               for c in verb.children)
+
+
+def _stance_on_a_ruling(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
+    """"Piñera welcomed the ruling", "hailed the court's decision": a view of a judgment,
+    not support for a state."""
+    if trig.category != "support":
+        return False
+    verb = sent.doc[trig.clause]
+    return any(c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in lex.ruling_nouns or c.lower_ in lex.ruling_nouns)
                for c in verb.children)
 
 
