@@ -226,11 +226,12 @@ def test_a_state_beside_experts_is_still_a_doer(nlp, kb):
     assert categories_for(events, {"COD", "RWA"}) == {"criticism"}
 
 
-def test_a_third_state_receiving_both_ministers_meets_the_pair(nlp, kb):
+def test_a_third_state_receiving_both_ministers_hosts_the_pair(nlp, kb):
     text = ("Rwanda and the Democratic Republic of Congo signed a peace agreement in Washington on June 27, 2025.\n\n"
             "President Donald Trump received both ministers at the White House.")
     events = events_of(nlp, kb, text, published=date(2025, 6, 28))
-    assert any(e.category == "meeting" and {"USA", "RWA", "COD"} <= set(e.countries) for e in events)
+    visit = next(e for e in events if e.category == "visit" and {"USA", "RWA", "COD"} <= set(e.countries))
+    assert {a.country for a in visit.actors if a.role == "target"} == {"USA"}
 
 
 def test_talks_that_failed_took_place(nlp, kb):
@@ -263,3 +264,66 @@ def test_welcoming_a_ruling_is_no_support_for_a_state(nlp, kb):
 def test_training_for_a_crew_is_training(nlp, kb):
     events = events_of(nlp, kb, "Australia gave a patrol boat to Tuvalu in 2019 and provides training for its crew.")
     assert "training" in categories_for(events, {"AUS", "TUV"})
+
+
+def test_a_phone_call_to_congratulate_is_no_appeal(nlp, kb):
+    events = events_of(nlp, kb, "President Biden called President-elect Lula on October 31 to congratulate him, and "
+                                "Jake Sullivan, the national security adviser, traveled to Brasilia in December to meet him.",
+                       published=date(2023, 2, 10))
+    assert "proposed" not in {e.factuality for e in events}
+    assert "visit" in categories_for(events, {"BRA", "USA"})
+
+
+def test_a_coordinated_clause_with_its_own_subject_is_its_own_report(nlp, kb):
+    events = events_of(nlp, kb, "Analysts urged restraint, and the Greek prime minister visited Ankara in December.")
+    assert {e.factuality for e in events if e.category == "visit"} == {"asserted"}
+
+
+@pytest.mark.parametrize("text", [
+    "Nigeria first sought the aircraft in 2015, but Washington put the deal on hold in January 2017.",
+    "The French president's state visit to Germany, planned for last July, was called off at short notice.",
+])
+def test_deals_on_hold_and_visits_called_off_are_negated(nlp, kb, text):
+    events = events_of(nlp, kb, text)
+    assert "negated" in {e.factuality for e in events}
+
+
+def test_a_traveller_in_a_relative_clause_visits(nlp, kb):
+    events = events_of(nlp, kb, "Erdogan spoke at a news conference with Finnish President Sauli Niinisto, who flew to "
+                                "Ankara for the talks.")
+    assert "visit" in categories_for(events, {"FIN", "TUR"})
+
+
+def test_a_meeting_held_in_one_of_the_two_states_is_a_visit(nlp, kb):
+    events = events_of(nlp, kb, "Greek Prime Minister Kyriakos Mitsotakis sat down with Recep Tayyip Erdogan in Ankara "
+                                "on Monday.", published=date(2024, 5, 16))
+    visit = next(e for e in events if e.category == "visit")
+    assert {a.country for a in visit.actors if a.role == "target"} == {"TUR"}
+
+
+def test_a_phone_call_stays_a_meeting(nlp, kb):
+    events = events_of(nlp, kb, "Greek Prime Minister Kyriakos Mitsotakis held a phone call with Recep Tayyip Erdogan "
+                                "in Athens on Monday.", published=date(2024, 5, 16))
+    assert categories_for(events, {"GRC", "TUR"}) == {"meeting"}
+
+
+def test_welcoming_a_leader_to_the_capital_hosts_a_visit(nlp, kb):
+    events = events_of(nlp, kb, "President Joe Biden welcomed Brazilian President Lula to the White House on Friday.",
+                       published=date(2023, 2, 11))
+    visit = next(e for e in events if e.category == "visit")
+    assert {a.country for a in visit.actors if a.role == "target"} == {"USA"}
+    assert "support" not in {e.category for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Plenkovic welcomed the French-built aircraft at a ceremony in Zagreb.",
+    "The two presidents reaffirmed that democracy is the foundation of relations between Brazil and the United States.",
+])
+def test_welcoming_things_and_reaffirming_principles_is_no_support(nlp, kb, text):
+    assert "support" not in {e.category for e in events_of(nlp, kb, text)}
+
+
+def test_how_a_reported_purchase_is_paid_for_is_no_new_event(nlp, kb):
+    events = events_of(nlp, kb, "Egypt ordered 30 more Rafale jets from France. The military spokesman said the purchase "
+                                "would be financed through a loan from French banks.")
+    assert [(e.category, e.factuality) for e in events] == [("arms_transfer", "asserted")]

@@ -26,7 +26,7 @@ from .lexicon import Lexicon, load_lexicon
 from .merge import merge_candidates
 from .refine import maker_roles, makers_of, refine_category, refined
 from .sentences import sentences_of
-from .triggers import RECEIVING_VERBS, Trigger, find_triggers
+from .triggers import HOSTING_VERBS, RECEIVING_VERBS, Trigger, find_triggers
 
 TOWARDS_FOCUS = frozenset({"criticism", "support", "aid"})
 SYMMETRIC = frozenset({"meeting", "exercise", "agreement", "defence_industry", "other_cooperation", "armed_conflict"})
@@ -182,9 +182,12 @@ def _roles(trigger: Trigger, actors: list[tuple[str, EntityActor]], doc: Doc) ->
     receiving = trigger.category == "arms_transfer" and (
         trig.lemma_.lower() in RECEIVING_VERBS or trig.lower_ in RECEIVING_NOUNS
         or doc[trigger.clause].lemma_.lower() in RECEIVING_VERBS)
+    hosting = trigger.category == "visit" and trig.lemma_.lower() in HOSTING_VERBS   # the subject is the host
     out = []
     for side, actor in actors:
-        if trigger.category in SYMMETRIC:
+        if hosting:
+            role = "target" if side == "subj" else "source"
+        elif trigger.category in SYMMETRIC:
             role = "participant"
         elif receiving:
             role = "target" if side == "subj" else "source"
@@ -209,6 +212,21 @@ def _location(scope: list[Span], resolved: dict[int, EntityActor], kb: Knowledge
             if role == "target" and actor.kind == "country" and actor.country:
                 return Location(kb.country_name(actor.country), actor.country)
     return None
+
+
+REMOTE_WORDS = frozenset({"call", "calls", "phone", "telephone", "video", "videoconference", "virtual", "virtually",
+                          "online", "summit", "sidelines", "conference", "forum", "assembly"})
+
+
+def _on_home_ground(trig: Trigger, location: Location | None, countries: set[str], doc: Doc) -> bool:
+    """A meeting of two states' officials held in one of them is a visit by the other
+    (eval/GUIDELINES.md: a meeting is "not better described as a visit"); calls, summits
+    and gatherings at a third place stay meetings."""
+    if location is None or location.country not in countries or len(countries) != 2:
+        return False
+    clause = doc[trig.clause]
+    words = {t.lower_ for t in clause.subtree} | {doc[trig.token].lower_}
+    return not words & REMOTE_WORDS
 
 
 def _confidence(trigger: Trigger, countries_direct: int, has_date: bool, has_person: bool, inferred: bool) -> float:
@@ -262,6 +280,7 @@ class _DocumentExtractor:
         self.last_dated_index: int | None = None
         self.chain_base_index: int | None = None
         self.dated_by_category: dict[str, TimeSpan] = {}
+        self.visited_pairs: set[frozenset[str]] = set()   # a later meeting of the pair belongs to the visit
 
     def _focus(self) -> tuple[str, ...]:
         counts: Counter = Counter()
@@ -322,6 +341,8 @@ class _DocumentExtractor:
 
     def _keep(self, cand: Candidate, index: int, candidates: list[Candidate]) -> None:
         candidates.append(cand)
+        if cand.category == "visit":
+            self.visited_pairs.add(frozenset(cand.countries))
         if cand.date.known:
             self.last_dated, self.last_dated_index = cand.date, index
             self.dated_by_category[cand.category] = setting_date(  # "during the visit" dates later clauses
@@ -501,8 +522,9 @@ class _DocumentExtractor:
             inferred = True
         if len(countries) == 1 and self._pair_as_object(trig):
             # "Trump received both ministers": a third state acting on the pair the document is about
+            role = "source" if trig.category == "visit" else "target"     # the pair came to the host
             for code in self.ctx.focus:
-                actors.append(("target", EntityActor(trig.token, trig.token + 1, "", "country", self.kb.country_name(code), code, inferred=True)))
+                actors.append((role, EntityActor(trig.token, trig.token + 1, "", "country", self.kb.country_name(code), code, inferred=True)))
             countries |= set(self.ctx.focus)
             inferred = True
         if len(countries) < 2:
@@ -514,10 +536,16 @@ class _DocumentExtractor:
         factuality = factuality_in_genre(factuality, cue, self.document.genre, attribution is not None)
         items = _items(scope, sent, trig, self.kb)
         has_person = any(a.kind == "person" for _, a in actors)
+        location = _location(scope, resolved, self.kb, trig.category, actors)
+        category = trig.category
+        if category == "meeting" and frozenset(countries) not in self.visited_pairs \
+                and _on_home_ground(trig, location, countries, self.doc):
+            category = "visit"                   # "Mitsotakis sat down with Erdogan in Ankara"
+            actors = [("target" if a.country == location.country else "source", a) for _, a in actors]
         return Candidate(
-            category=trig.category, factuality=factuality, trigger=trig, sentence_index=index, sentence=sent,
+            category=category, factuality=factuality, trigger=trig, sentence_index=index, sentence=sent,
             actors=actors, countries=tuple(sorted(countries)), date=when,
-            location=_location(scope, resolved, self.kb, trig.category, actors), items=items,
+            location=location, items=items,
             attribution=attribution, context=context,
             confidence=_confidence(trig, len(direct), when.known, has_person, inferred),
             inferred_countries=inferred, extra={"cue": cue, "pair_subject": pair_subject(sent)},

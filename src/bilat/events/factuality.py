@@ -31,6 +31,8 @@ def _chain(trigger: Trigger, sent: Span) -> list[Token]:
     chain.append(first)
     node = first
     while (node.dep_ not in BOUNDARIES or _infinitival(node)) and node.head.i != node.i:
+        if node.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in node.children):
+            break                              # "X called Lula, and Sullivan travelled to Brasilia": its own clause
         node = node.head
         chain.append(node)
     return chain
@@ -126,7 +128,7 @@ def _matches(cues: FactualityCues, words: list[tuple[Token, str]], trigger: Trig
         if role == "neg" and (lower in cues.negations or lemma in cues.negations):
             return lower
         if role == "head" and tok.i != trigger.token and (lemma in cues.governing or lower in cues.governing):
-            if _talks_that_failed(trigger, tok, sent):
+            if _talks_that_failed(trigger, tok, sent) or _a_phone_call(tok):
                 continue
             return lower
     clause, before = _segment(trigger, sent, exclude)
@@ -134,6 +136,14 @@ def _matches(cues: FactualityCues, words: list[tuple[Token, str]], trigger: Trig
     if not found and before is not None and cues.factuality in MATRIX_CLASSES:
         found = _has_frame([t for t in before if t.i not in exclude], cues.frames)
     return found
+
+
+def _a_phone_call(head: Token) -> bool:
+    """"Biden called Lula to congratulate him" is a call; "called for talks" and "called on
+    Kenya to respect" are appeals."""
+    return head.lemma_.lower() == "call" and not any(
+        c.dep_ in {"prep", "prt"} and c.lower_ in {"for", "on", "upon"}
+        and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children) for c in head.children)
 
 
 FAILED_OUTCOME = frozenset({"fail", "collapse", "stall", "founder"})

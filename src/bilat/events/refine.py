@@ -46,14 +46,25 @@ def hosts_forces(tok: Token, lex: Lexicon) -> bool:
         for c in tok.children)
 
 
+def finances_a_reported_deal(verb: Token, lex: Lexicon) -> bool:
+    """"The purchase would be financed through a loan": how a deal the text already
+    reported is paid for, not a new happening."""
+    arms_nouns = next(c.nouns for c in lex.categories if c.category == "arms_transfer")
+    return any(c.dep_ in {"nsubjpass", "dobj"} and c.lemma_.lower() in arms_nouns
+               and any(d.dep_ in {"det", "poss"} and d.lower_ in {"the", "this", "that", "its", "their"} for d in c.children)
+               for c in verb.children)
+
+
 def refine_category(trig: Trigger, doc: Doc, lex: Lexicon) -> str:
     """A contract or deal for weapons is an arms transfer (its order stage), not a treaty;
     "assistance in the military realm" is support, not economic or humanitarian aid."""
     tok = doc[trig.token]
     weapons_here = any(t.ent_type_ == "WEAPON" or t.lemma_.lower() in lex.weapon_nouns - {"system", "systems"} for t in tok.sent)
     if trig.category == "aid":
-        if weapons_here:
-            return "arms_transfer"           # "the order is financed through a loan"
+        arms_nouns = next(c.nouns for c in lex.categories if c.category == "arms_transfer")
+        paid_for = [c for c in doc[trig.clause].children if c.dep_ in {"nsubjpass", "dobj"}]
+        if weapons_here or any(c.lemma_.lower() in arms_nouns - {"supply", "supplies"} for c in paid_for):
+            return "arms_transfer"           # "the order is financed through a loan", "the purchase would be financed"
         own = [t for c in doc[trig.clause].children if c.dep_ not in {"conj", "cc"} for t in c.subtree]
         military = any(t.lower_ in {"militarily", "defence", "defense", "armed"} or t.lower_ == "military"
                        and t.head.lemma_.lower() in {"assistance", "aid", "help", "support", "realm", "sphere"} for t in own)
@@ -113,6 +124,8 @@ def refined(triggers: list[Trigger], doc: Doc, lex: Lexicon) -> list[Trigger]:
     """Triggers with refined categories, still one per category unless separately subjected."""
     out: list[Trigger] = []
     for trig in triggers:
+        if trig.category == "aid" and finances_a_reported_deal(doc[trig.clause], lex):
+            continue                          # "the purchase would be financed through a loan": a detail of it
         category = refine_category(trig, doc, lex)
         if category != trig.category:
             if any(t.category == category for t in triggers):

@@ -262,7 +262,28 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         found = [t for t in found if not (t.category == "armed_conflict" and t.kind in {"noun", "phrase", "light"})]
     found = [t for t in found if not (t.category == "visit" and _goods_moving(t, sent, lex))
              and not (t.category == "armed_conflict" and _natural_disaster(t, sent, lex))]
+    found = [_hosted_visit(t, sent, lex) for t in found]
     return _best_per_category(found, sent)
+
+
+HOSTING_VERBS = frozenset({"host", "receive", "welcome"})
+
+
+def hosts_a_visitor(tok: Token, lex: Lexicon) -> bool:
+    """"Biden welcomed Lula to the White House", "Kenyatta hosted the leader of ...", "Trump
+    received both ministers in the Oval Office": a person who came is a visitor."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in HOSTING_VERBS:
+        return False
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        if obj.ent_type_ in {"PERSON", "TITLE"} or obj.lemma_.lower() in lex.traveller_nouns:
+            return True
+    return False
+
+
+def _hosted_visit(trig: Trigger, sent: Span, lex: Lexicon) -> Trigger:
+    if trig.category in {"meeting", "support"} and trig.kind == "verb" and hosts_a_visitor(sent.doc[trig.token], lex):
+        return Trigger(trig.token, trig.clause, "visit", "verb", trig.reference, trig.definite)
+    return trig
 
 
 def _namings(sent: Span, lex: Lexicon) -> list[Trigger]:
@@ -298,12 +319,18 @@ def _sent_to_fight(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
 
 
 def _stance_on_a_ruling(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
-    """"Piñera welcomed the ruling", "hailed the court's decision": a view of a judgment,
-    not support for a state."""
+    """"Piñera welcomed the ruling", "hailed the court's decision", "welcomed the aircraft",
+    "reaffirmed that democracy ...": a view of a judgment, a thing or a principle, not
+    support for a state."""
     if trig.category != "support":
         return False
     verb = sent.doc[trig.clause]
-    return any(c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in lex.ruling_nouns or c.lower_ in lex.ruling_nouns)
+    if verb.lemma_.lower() in {"reaffirm", "reiterate"} and any(c.dep_ == "ccomp" for c in verb.children) \
+            and not any(c.dep_ == "dobj" for c in verb.children):
+        return True                       # "reaffirmed that democracy is the foundation of ..."
+    things = lex.ruling_nouns | lex.weapon_nouns
+    return any(c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in things or c.lower_ in things
+                                                    or c.ent_type_ == "WEAPON")
                for c in verb.children)
 
 
@@ -390,6 +417,8 @@ def _movement_visits(sent: Span, lex: Lexicon) -> list[Trigger]:
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         if not subjects and tok.dep_ == "conj":
             subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        if tok.dep_ == "relcl" and any(s.lower_ in {"who", "that"} for s in subjects):
+            subjects = [tok.head]             # "Finnish President Niinisto, who flew to Ankara"
         if not any(s.ent_type_ in {"PERSON", "TITLE"} or s.lower_ in {"he", "she", "they"}
                    or s.lemma_.lower() in lex.traveller_nouns for s in subjects):
             continue
@@ -488,7 +517,8 @@ def _reports_by_itself(tok: Token, lex: Lexicon, definite: bool) -> bool:
     if any(c.dep_ in {"amod", "compound", "nummod", "npadvmod"} and c.ent_type_ == "DATE" and c.like_num
            for c in tok.children):
         return True                          # "a 1998 accord", "the 2016 visit"
-    has_actor = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children) or any(
+    has_actor = any(c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_ in {"TITLE", "PERSON", "GPE", "NORP", "ORG"})
+                    for c in tok.children) or any(
         c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pobj" for g in c.children) for c in tok.children)
     has_goal = any(c.dep_ == "prep" and c.lower_ in {"to", "with", "between"} for c in tok.children)
     return has_actor and has_goal
