@@ -327,3 +327,18 @@ def test_how_a_reported_purchase_is_paid_for_is_no_new_event(nlp, kb):
     events = events_of(nlp, kb, "Egypt ordered 30 more Rafale jets from France. The military spokesman said the purchase "
                                 "would be financed through a loan from French banks.")
     assert [(e.category, e.factuality) for e in events] == [("arms_transfer", "asserted")]
+
+
+@pytest.mark.parametrize(("text", "pair", "category", "factuality"), [
+    ("President Vladimir Putin spoke by phone with Armenian Prime Minister Nikol Pashinyan on Sunday.",
+     {"ARM", "RUS"}, "meeting", "asserted"),
+    ("Saudi Arabia opened its airspace to Israeli airlines in July 2022.", {"ISR", "SAU"}, "other_cooperation", "asserted"),
+    ("Finland and Sweden halted new arms export licences to Turkey in October 2019.", {"FIN", "TUR"}, "arms_transfer",
+     "negated"),
+    ("In August 2020 Greek and Turkish frigates collided in the eastern Mediterranean.", {"GRC", "TUR"}, "armed_conflict",
+     "asserted"),
+    ("Washington imposed tariffs on Colombian goods on Sunday.", {"COL", "USA"}, "criticism", "asserted"),
+])
+def test_wordings_from_the_fourth_set(nlp, kb, text, pair, category, factuality):
+    events = events_of(nlp, kb, text)
+    assert (category, factuality) in {(e.category, e.factuality) for e in events if pair <= set(e.countries)}
