@@ -342,3 +342,18 @@ def test_how_a_reported_purchase_is_paid_for_is_no_new_event(nlp, kb):
 def test_wordings_from_the_fourth_set(nlp, kb, text, pair, category, factuality):
     events = events_of(nlp, kb, text)
     assert (category, factuality) in {(e.category, e.factuality) for e in events if pair <= set(e.countries)}
+
+
+def test_criticism_from_campaign_groups_is_no_state_event(nlp, kb):
+    events = events_of(nlp, kb, "The new Rafale order is likely to draw criticism from human rights groups in France.")
+    assert "criticism" not in {e.category for e in events}
+
+
+def test_receiving_a_prize_is_no_meeting(nlp, kb):
+    events = events_of(nlp, kb, "In Munster, the French president will receive a peace prize from German officials.")
+    assert "meeting" not in {e.category for e in events}
+
+
+def test_receiving_a_counterpart_at_home_is_a_visit(nlp, kb):
+    events = events_of(nlp, kb, "Erdogan received his Egyptian counterpart in Ankara on Monday.")
+    assert categories_for(events, {"EGY", "TUR"}) == {"visit"}

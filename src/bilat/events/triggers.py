@@ -257,7 +257,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                                  reference=_context_prep(ent.root, lex)))
     found = [t for t in found if not _private_doer(t, sent, lex) and not _shared_stance(t, sent)
              and not _sent_to_fight(t, sent, lex) and not _charged_content(t, sent, lex)
-             and not _stance_on_a_ruling(t, sent, lex)]
+             and not _stance_on_a_ruling(t, sent, lex) and not _receives_a_thing(t, sent, lex)]
     if any(t.category == "exercise" for t in found):   # "closed the drills with tank assaults and air strikes"
         found = [t for t in found if not (t.category == "armed_conflict" and t.kind in {"noun", "phrase", "light"})]
     found = [t for t in found if not (t.category == "visit" and _goods_moving(t, sent, lex))
@@ -318,6 +318,23 @@ def _sent_to_fight(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
                for c in verb.children)
 
 
+def _receives_a_thing(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
+    """"He will receive the Peace Prize", "Egypt hosted the exhibition": a thing received or
+    hosted is no meeting; a person, a delegation, a state or talks are."""
+    tok = sent.doc[trig.token]
+    if trig.category != "meeting" or tok.lemma_.lower() not in {"receive", "host"}:
+        return False
+    meeting_nouns = next(c.nouns for c in lex.categories if c.category == "meeting")
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(
+        o.ent_type_ in {"PERSON", "TITLE", "GPE", "NORP", "ORG", "RANK"} or o.pos_ == "PRON"
+        or o.lemma_.lower() in lex.traveller_nouns | meeting_nouns | PARTY_NOUNS | lex.stationed_nouns for o in objects)
+
+
+PARTY_NOUNS = frozenset({"counterpart", "counterparts", "guest", "guests", "delegation", "delegations", "call", "calls",
+                         "visitor", "visitors", "head", "heads", "team", "side"})
+
+
 def _stance_on_a_ruling(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
     """"Piñera welcomed the ruling", "hailed the court's decision", "welcomed the aircraft",
     "reaffirmed that democracy ...": a view of a judgment, a thing or a principle, not
@@ -364,11 +381,16 @@ def _clause_subjects(trig: Trigger, sent: Span) -> list[Token]:
 
 
 def _private_doer(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
-    """The doer is a private person or a commentator ("the philanthropist supported",
+    """The doer is a private person, a commentator or a campaign group ("the philanthropist supported",
     "the analyst discussed", "the people of both countries have been visiting"). The
     speaker of a reporting verb ("..., the expert concluded") is the source, not the doer."""
     if sent.doc[trig.clause].lemma_.lower() in lex.reporting_verbs:
         return False
+    noun = sent.doc[trig.token]
+    agents = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "by"} for g in c.children if g.dep_ == "pobj"]
+    if noun.pos_ == "NOUN" and any(g.lemma_.lower() in lex.private_roles or any(
+            t.dep_ == "compound" and t.lower_ in lex.private_roles for t in g.children) for g in agents):
+        return True                           # "criticism from human rights groups"
     for subject in _clause_subjects(trig, sent):
         if any(c.dep_ in {"conj", "nmod"} and c.ent_type_ == "GPE" for c in subject.children):
             continue                          # "Kinshasa and UN experts accuse": a state among the doers
