@@ -357,3 +357,12 @@ def test_receiving_a_prize_is_no_meeting(nlp, kb):
 def test_receiving_a_counterpart_at_home_is_a_visit(nlp, kb):
     events = events_of(nlp, kb, "Erdogan received his Egyptian counterpart in Ankara on Monday.")
     assert categories_for(events, {"EGY", "TUR"}) == {"visit"}
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Spain withdraws its ambassador from Buenos Aires as Milei refuses to apologise", {"ARG", "ESP"}),
+    ("Ankara later complained that Sweden was implementing its pledges too slowly.", {"SWE", "TUR"}),
+])
+def test_withdrawn_ambassadors_and_complaints_are_asserted_criticism(nlp, kb, text, pair):
+    events = events_of(nlp, kb, text)
+    assert [(e.category, e.factuality) for e in events if pair <= set(e.countries)] == [("criticism", "asserted")]

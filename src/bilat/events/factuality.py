@@ -105,6 +105,8 @@ def _segment(trigger: Trigger, sent: Span, exclude: frozenset[int] = frozenset()
             skip.update(t.i for t in tok.subtree)        # "... and that Baku was interested in ...", "... and pledged to"
         elif tok.dep_ in {"relcl", "acl"}:
             skip.update(t.i for t in tok.subtree)        # "submarines, which would be built at ..."
+        elif tok.dep_ == "advcl" and tok.head.i == node.i and any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+            skip.update(t.i for t in tok.subtree)        # "... as Milei refuses to apologise": another's act
     words = [t for t in node.subtree if t.i not in skip and t.i not in exclude and sent.start <= t.i < sent.end]
     start = words[0].i if words else sent.start
     before = doc[sent.start:start] if start > sent.start and node.dep_ in {"ccomp", "advcl", "relcl", "xcomp", "acl", "conj"} else None
