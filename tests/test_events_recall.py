@@ -366,3 +366,14 @@ def test_receiving_a_counterpart_at_home_is_a_visit(nlp, kb):
 def test_withdrawn_ambassadors_and_complaints_are_asserted_criticism(nlp, kb, text, pair):
     events = events_of(nlp, kb, text)
     assert [(e.category, e.factuality) for e in events if pair <= set(e.countries)] == [("criticism", "asserted")]
+
+
+def test_a_visit_introduced_as_a_setting_is_a_visit(nlp, kb):
+    events = events_of(nlp, kb, "Boris Johnson offered the training programme during a visit to Kyiv in June 2022.")
+    assert "visit" in categories_for(events, {"GBR", "UKR"})
+
+
+def test_the_visit_as_a_setting_stays_a_reference(nlp, kb):
+    events = events_of(nlp, kb, "The Turkish president visited Cairo on Wednesday. During the visit, Egypt and Turkey "
+                                "signed a trade agreement.", published=date(2024, 2, 16))
+    assert [e.category for e in events].count("visit") == 1

@@ -102,8 +102,15 @@ def _under_topic(token: Token, lex: Lexicon) -> bool:
 
 
 def _context_prep(token: Token, lex: Lexicon) -> bool:
+    """"during the visit", "after the talks": a setting the text refers back to. "during a
+    visit to Kyiv in June" introduces a visit instead."""
     base = _walk_conj(token)
-    return base.dep_ == "pobj" and base.head.lower_ in lex.context_preps
+    if not (base.dep_ == "pobj" and base.head.lower_ in lex.context_preps):
+        return False
+    introduced = token.lemma_.lower() in {"visit", "trip", "tour"} and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children) and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
+    return not introduced
 
 
 def _is_definite(token: Token) -> bool:
