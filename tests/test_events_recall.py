@@ -377,3 +377,20 @@ def test_the_visit_as_a_setting_stays_a_reference(nlp, kb):
     events = events_of(nlp, kb, "The Turkish president visited Cairo on Wednesday. During the visit, Egypt and Turkey "
                                 "signed a trade agreement.", published=date(2024, 2, 16))
     assert [e.category for e in events].count("visit") == 1
+
+
+def test_an_invitation_to_visit_is_a_planned_visit(nlp, kb):
+    events = events_of(nlp, kb, "Turkish President Recep Tayyip Erdogan invited Egyptian President Abdel Fattah al-Sisi "
+                                "to pay a return visit to Turkey.")
+    assert [(e.category, e.factuality) for e in events] == [("visit", "planned")]
+
+
+def test_calling_a_leader_a_putschist_is_criticism(nlp, kb):
+    events = events_of(nlp, kb, "Turkish President Recep Tayyip Erdogan called Egyptian President Abdel Fattah al-Sisi "
+                                "a putschist for years.")
+    assert categories_for(events, {"EGY", "TUR"}) == {"criticism"}
+
+
+def test_a_deal_that_collapsed_is_negated(nlp, kb):
+    events = events_of(nlp, kb, "Croatia's deal to buy used F-16 jets from Israel collapsed in January 2019.")
+    assert {(e.category, e.factuality) for e in events} == {("arms_transfer", "negated")}
