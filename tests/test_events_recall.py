@@ -394,3 +394,18 @@ def test_calling_a_leader_a_putschist_is_criticism(nlp, kb):
 def test_a_deal_that_collapsed_is_negated(nlp, kb):
     events = events_of(nlp, kb, "Croatia's deal to buy used F-16 jets from Israel collapsed in January 2019.")
     assert {(e.category, e.factuality) for e in events} == {("arms_transfer", "negated")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tokyo concluded similar pacts with Australia in January 2022 and with Britain in January 2023.",
+     {(("AUS", "JPN"), date(2022, 1, 1)), (("GBR", "JPN"), date(2023, 1, 1))}),
+    ("The Indian prime minister visited Japan in 2014 and the United States in 2016.",
+     {(("IND", "JPN"), date(2014, 1, 1)), (("IND", "USA"), date(2016, 1, 1))}),
+])
+def test_counterparts_with_dates_of_their_own_are_separate_happenings(nlp, kb, text, expected):
+    assert {(e.countries, e.date.start) for e in events_of(nlp, kb, text)} == expected
+
+
+def test_counterparts_sharing_one_date_stay_one_happening(nlp, kb):
+    events = events_of(nlp, kb, "Japan signed access agreements with Australia and Britain in 2022.")
+    assert [e.countries for e in events] == [("AUS", "GBR", "JPN")]

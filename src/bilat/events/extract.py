@@ -19,7 +19,7 @@ from ..knowledge import Knowledge
 from ..records import Actor, Document, Event, Item, Location, Mention, TimeSpan
 from ..temporal.pubdate import year_hint_for
 from .attribution import attribution_of
-from .dating import LEAD_SENTENCES, date_event, lead_date, lookup_day, publication_anchor, publication_day, setting_date
+from .dating import LEAD_SENTENCES, date_event, lead_date, lookup_day, publication_anchor, publication_day, sentence_dates, setting_date
 from .dating import owning_clause as _owner
 from .factuality import factuality_in_genre, factuality_of
 from .lexicon import Lexicon, load_lexicon
@@ -36,6 +36,8 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen twenty".split())}
 NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
                      "ninety": 90, "hundred": 100, "dozen": 12, "two dozen": 24})
+DISTRIBUTIVE = frozenset({"agreement", "visit", "arms_transfer", "exercise", "meeting", "recognition", "training",
+                          "defence_industry"})
 OBJECT_PAIR = re.compile(r"^(both|the two) (ministers|foreign ministers|defence ministers|defense ministers|leaders|presidents|"
                          r"prime ministers|heads of state|delegations|sides|governments|countries|nations|men|women|envoys)$")
 QUOTED = re.compile(r"[“\"]([^”\"]{3,80})[”\"]")
@@ -334,10 +336,37 @@ class _DocumentExtractor:
             for trig in events:
                 cand = self._candidate(index, sent, trig, clauses, resolved, context, judged[trig.token])
                 if cand is not None:
-                    self._keep(cand, index, candidates)
+                    for piece in self._distributed(cand):
+                        self._keep(piece, index, candidates)
             for follower in self._followers(index, sent, resolved, candidates, clauses):
                 self._keep(follower, index, candidates)
         return merge_candidates(candidates, self.document, self.kb)
+
+    def _distributed(self, cand: Candidate) -> list[Candidate]:
+        """"Tokyo concluded similar pacts with Australia in January 2022 and with Britain in
+        January 2023": counterparts each followed by a date of their own are separate
+        happenings, one per (counterpart, date), the doer taking part in each."""
+        if cand.category not in DISTRIBUTIVE or cand.inferred_countries:
+            return [cand]
+        sent, doc = cand.sentence, self.doc
+        subject = _subject_tokens(cand.trigger, doc)
+        doers = [(r, a) for r, a in cand.actors if any(a.start <= i < a.end for i in subject)]
+        others = [(r, a) for r, a in cand.actors if (r, a) not in doers and a.country
+                  and a.country not in {d.country for _, d in doers} and a.start > cand.trigger.token]
+        dates = [d for d in sentence_dates(sent.text, self.anchor, self.year_hint)
+                 if d.span.known and d.start > doc[cand.trigger.token].idx - sent.start_char]
+        if not doers or len(others) < 2 or len(dates) != len(others) or len({a.country for _, a in others}) < len(others):
+            return [cand]
+        marks = sorted([(doc[a.start].idx - sent.start_char, "state") for _, a in others]
+                       + [(d.start, "date") for d in dates])
+        if [kind for _, kind in marks] != ["state", "date"] * len(others) or len({d.span for d in dates}) < len(dates):
+            return [cand]
+        pieces = []
+        for (role, actor), when in zip(sorted(others, key=lambda ra: ra[1].start), dates):
+            actors = doers + [(role, actor)]
+            pieces.append(replace(cand, actors=actors, date=when.span,
+                                  countries=tuple(sorted({a.country for _, a in actors if a.country}))))
+        return pieces
 
     def _keep(self, cand: Candidate, index: int, candidates: list[Candidate]) -> None:
         candidates.append(cand)
