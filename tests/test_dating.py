@@ -299,3 +299,71 @@ def test_a_year_before_a_noun_dates_it_but_a_count_is_no_year():
     assert [m.text for m in find_dates("A 2017 bilateral treaty allowed Canberra to send police.")] == ["2017"]
     assert [m.text for m in find_dates("The 1998 accord on trade was revived.")] == ["1998"]
     assert find_dates("The 2000 soldiers arrived on the island.") == []
+
+
+# ---------------------------------------------------------------- whose date a date is: the clauses of a sentence
+
+def _dated(events: list[Event], category: str) -> Event:
+    return one(events, category)
+
+
+def test_a_clause_with_its_own_subject_does_not_date_the_event(dated):
+    events = dated("Algeria accused Spain of betraying Western Sahara, a territory which Spain ruled "
+                   "as a colony until 1975.", date(2022, 6, 9))
+    assert _dated(events, "criticism").date.start is None or _dated(events, "criticism").date.start.year > 1975
+
+
+def test_a_month_this_year_is_that_month_of_the_publication_year(dated):
+    event = _dated(dated("In April this year Spain's prime minister travelled to Morocco and met King "
+                         "Mohammed VI.", date(2022, 6, 9)), "visit")
+    assert (event.date.start, event.date.end, event.date.granularity) == (date(2022, 4, 1), date(2022, 4, 30), "month")
+
+
+def test_a_participle_clause_takes_the_date_of_the_clause_it_hangs_from(dated):
+    event = _dated(dated("Algeria cut diplomatic ties with Morocco in August 2021, accusing it of hostile acts.",
+                         date(2022, 6, 9)), "criticism")
+    assert (event.date.start, event.date.end) == (date(2021, 8, 1), date(2021, 8, 31))
+
+
+def test_a_when_clause_takes_the_date_it_describes(dated):
+    events = dated("Russian President Vladimir Putin returned to Egypt in December 2017, when the two "
+                   "governments signed contracts for a nuclear power plant.", date(2023, 4, 1))
+    assert (_dated(events, "agreement").date.start, _dated(events, "agreement").date.end) == (
+        date(2017, 12, 1), date(2017, 12, 31))
+
+
+def test_a_date_in_a_participle_on_a_noun_sets_the_event_when_nothing_nearer_does(dated):
+    event = _dated(dated("Under a contract signed in 2020, Japan sold air surveillance radars to the Philippines.",
+                         date(2024, 7, 12)), "arms_transfer")
+    assert (event.date.start, event.date.end) == (date(2020, 1, 1), date(2020, 12, 31))
+
+
+def test_an_after_clause_with_a_date_bounds_the_event(dated):
+    event = _dated(dated("Greece sent rescue teams to Turkey after the earthquakes struck on 6 February.",
+                         date(2023, 2, 16)), "aid")
+    assert (event.date.start, event.date.end, event.date.basis) == (date(2023, 2, 7), date(2023, 2, 16), "inferred")
+
+
+def test_the_day_a_plan_was_announced_is_not_the_day_of_the_plan(dated):
+    events = dated("The Indian foreign ministry said on Monday that Prime Minister Narendra Modi will visit France.",
+                   date(2023, 7, 12))
+    assert _dated(events, "visit").date.start != date(2023, 7, 10)
+
+
+def test_the_day_of_an_announcement_dates_what_it_reports(dated):
+    events = dated("On Thursday, the defence ministers announced that Indonesia had ordered 42 Rafale "
+                   "jets from France.", date(2022, 2, 11))
+    assert when(_dated(events, "arms_transfer"))[:2] == (date(2022, 2, 10), date(2022, 2, 10))
+
+
+def test_a_chain_phrase_counts_from_a_date_earlier_in_its_sentence(dated):
+    events = dated("Ukraine ordered six Bayraktar drones from Turkey in early 2019, and Turkey delivered "
+                   "the first drones later that year.", date(2021, 10, 27))
+    assert all(e.date.start and e.date.end and e.date.start.year == e.date.end.year == 2019 for e in events), \
+        [(e.category, e.date) for e in events]
+
+
+def test_coordinated_verbs_share_a_date_stated_after_both(dated):
+    events = dated("The Japanese and Philippine defence ministers met in Manila and signed a reciprocal "
+                   "access agreement on Monday.", date(2024, 7, 12))
+    assert {(e.date.start, e.date.end) for e in events} == {(date(2024, 7, 8), date(2024, 7, 8))}
