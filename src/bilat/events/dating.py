@@ -449,9 +449,10 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 def _finite(verb: Token) -> bool:
     """A clause with its own subject and a tensed verb ("Armenia had held"); an infinitive
     or a participle is not one, whatever the parser hangs on it."""
-    tensed = verb.tag_ in _FINITE_TAGS or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE_TAGS
-                                              for c in verb.children)
-    return tensed and any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    tensed = verb.tag_ in _FINITE_TAGS or any(c.tag_ in _FINITE_TAGS for c in auxes)
+    untensed = verb.tag_ == "VBG" or any(c.tag_ == "TO" for c in auxes)   # "the two signed" may be tagged VBN
+    return (tensed or not untensed) and any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
 
 
 def _subordinate_clauses(home: Token, verb: Token) -> list[Token] | None:
