@@ -367,3 +367,29 @@ def test_coordinated_verbs_share_a_date_stated_after_both(dated):
     events = dated("The Japanese and Philippine defence ministers met in Manila and signed a reciprocal "
                    "access agreement on Monday.", date(2024, 7, 12))
     assert {(e.date.start, e.date.end) for e in events} == {(date(2024, 7, 8), date(2024, 7, 8))}
+
+
+# ---------------------------------------------------------------- the news of the day, carried on
+
+def test_a_later_sentence_about_the_same_leaders_carries_on_the_news_of_the_day(dated):
+    events = dated("Kazakh President Kassym-Jomart Tokayev met Turkish President Recep Tayyip Erdogan in Ankara "
+                   "on Tuesday. Officials described the atmosphere as warm. Tokayev and Erdogan also signed a "
+                   "joint declaration on an enhanced strategic partnership.", date(2022, 5, 11))
+    assert when(_dated(events, "agreement"))[:2] == (date(2022, 5, 10), date(2022, 5, 10))
+
+
+def test_the_two_leaders_of_a_readout_act_on_the_day_of_the_meeting(dated):
+    events = dated("Japanese Prime Minister Fumio Kishida held a summit meeting today in Tokyo with South Korean "
+                   "President Yoon Suk Yeol. The overview is as follows. The two leaders agreed to resume "
+                   "reciprocal visits by Japan and South Korea.", date(2023, 3, 16))
+    assert when(_dated(events, "agreement"))[:2] == (date(2023, 3, 16), date(2023, 3, 16))
+
+
+def test_once_the_text_dates_another_happening_the_news_of_the_day_is_not_carried_on(dated):
+    published = date(2022, 5, 11)
+    events = dated("Kazakh President Kassym-Jomart Tokayev met Turkish President Recep Tayyip Erdogan in Ankara "
+                   "on Tuesday. Officials described the atmosphere as warm. The talks lasted three hours. "
+                   "Turkey recognised the independence of Kazakhstan in December 1991. "
+                   "Erdogan praised Kazakhstan for its support.", published)      # past the lead
+    praise = _dated(events, "support")
+    assert praise.date.start not in (date(2022, 5, 10), published), praise.date

@@ -48,6 +48,7 @@ class ChainRule:
 class DatingCues:
     current: re.Pattern[str]
     chains: tuple[ChainRule, ...]
+    continuing: frozenset[str] = frozenset()   # subject words that carry on the sentence before
 
 
 
@@ -88,8 +89,12 @@ def parse_dating_cues(data: object, source: str = _DATING_FILE) -> DatingCues:
     if not isinstance(chains, list):
         raise KnowledgeError(f"{source} field 'chains': needs a list of records")
     rules = [r for i, rec in enumerate(chains) for r in _chain_rule(rec, f"{source} chains record {i}")]
+    continuing = data.get("continuing_subjects", [])
+    if not isinstance(continuing, list) or not all(isinstance(w, str) and w and " " not in w for w in continuing):
+        raise KnowledgeError(f"{source} field 'continuing_subjects': needs a list of single words")
     words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(current, key=len, reverse=True))
-    return DatingCues(re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE), tuple(rules))
+    return DatingCues(re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE), tuple(rules),
+                      frozenset(w.lower() for w in continuing))
 
 
 @lru_cache(maxsize=1)

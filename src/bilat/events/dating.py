@@ -596,10 +596,11 @@ def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factualit
                anchor: Anchor | None, year_hint: int | None, previous: TimeSpan | None,
                setting: TimeSpan | None = None, headline: bool = False,
                previous_sentence: Span | None = None, lead: TimeSpan | None = None) -> TimeSpan:
-    """The date of one event: stated; else chained to the previous dated event; else the
-    date of the happening it names as its setting ("signed during the visit"); else from
-    its aspect; else the day of the event just before when the narrative continues
-    (``previous_sentence`` is the sentence that event came from); else, in the title or
+    """The date of one event: stated in its clause or one governing it; else chained to the
+    previous dated event; else the date of the happening it names as its setting ("signed
+    during the visit"); else from its aspect; else the day of the event just before when the
+    narrative continues (``previous_sentence`` is the sentence that event came from); else a
+    date in a clause that only sets it ("under a contract signed in 2020"); else, in the title or
     lead of a news report, the day of the news it leads with (``lead``); else, for a headline
     reporting news, the document's date; else unknown."""
     tense = clause_tense(trig, sent.doc, factuality)
@@ -610,7 +611,7 @@ def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factualit
         chained = chained_date(sent.text, chain_base(sent, anchor, year_hint, previous, tense))
         if chained is not None:
             return chained
-    if when.known:
+    if when.known and rank is not None and rank < SUBORDINATE:
         return when
     if setting is not None and setting.known:
         return setting
@@ -619,7 +620,9 @@ def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factualit
         return aspect
     continued = continued_date(sent, trig, tense, previous, previous_sentence)
     if continued is not None:
-        return continued
+        return continued     # "Kishida welcomed the measures announced earlier this month": the summit's day
+    if when.known:
+        return when          # "sold radars under a contract signed in 2020"
     if (lead is not None and factuality not in UNDATED_HEADLINES and tense in ("nearest", "past", "current")
             and not (tense == "nearest" and _verb_of(trig, sent.doc).lemma_.lower() in STATIVE_VERBS)
             and not find_dates(sent.text)):   # a sentence that states any date dates its own events
@@ -633,14 +636,13 @@ def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factualit
 # proposal, whose date is when it would happen, not when it was announced.
 UNDATED_HEADLINES = frozenset({"planned", "proposed"})
 
-_CONTINUING_SUBJECTS = frozenset({"he", "she", "they", "latter", "both", "sides", "ministers", "two"})
-
-
 def continued_date(sent: Span, trig: Trigger, tense: Tense, previous: TimeSpan | None,
                    previous_sentence: Span | None) -> TimeSpan | None:
     """"X visited Ankara on Wednesday. He thanked Y for ..." / "Cavusoglu thanked ...": a
-    simple past clause whose subject is a pronoun or a name from the sentence just before
-    continues that sentence's dated event (one day only); basis "inferred"."""
+    simple past clause whose subject is a pronoun, a word such as "the two leaders"
+    (data/dating.yaml ``continuing_subjects``) or a name from the sentence that told the
+    dated event continues that event (one day only); basis "inferred". The caller passes
+    that sentence only while the text has not moved on to another dated happening."""
     if tense != "past" or previous is None or previous_sentence is None:
         return None
     if previous.granularity != "day" or previous.start is None or previous.start != previous.end:
@@ -653,7 +655,7 @@ def continued_date(sent: Span, trig: Trigger, tense: Tense, previous: TimeSpan |
         return None
     head = subjects[0]
     named_before = head.pos_ == "PROPN" and head.text in previous_sentence.text
-    if not (named_before or head.lower_ in _CONTINUING_SUBJECTS):
+    if not (named_before or head.lower_ in load_dating_cues().continuing):
         return None
     return replace(previous, basis="inferred")
 
