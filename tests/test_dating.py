@@ -385,6 +385,13 @@ def test_the_two_leaders_of_a_readout_act_on_the_day_of_the_meeting(dated):
     assert when(_dated(events, "agreement"))[:2] == (date(2023, 3, 16), date(2023, 3, 16))
 
 
+def test_a_name_from_the_lead_carries_on_the_news_past_the_lead(dated):
+    events = dated("Kazakh President Kassym-Jomart Tokayev met Turkish President Recep Tayyip Erdogan in Ankara "
+                   "on Tuesday. Officials described the atmosphere as warm. The talks lasted three hours. "
+                   "The delegations toured the city. Erdogan praised Kazakhstan for its support.", date(2022, 5, 11))
+    assert when(_dated(events, "support"))[:2] == (date(2022, 5, 10), date(2022, 5, 10))
+
+
 def test_once_the_text_dates_another_happening_the_news_of_the_day_is_not_carried_on(dated):
     published = date(2022, 5, 11)
     events = dated("Kazakh President Kassym-Jomart Tokayev met Turkish President Recep Tayyip Erdogan in Ankara "

@@ -370,21 +370,24 @@ class _DocumentExtractor:
         """Factuality, its cue and the date of one trigger: all that comes before the actors."""
         factuality, cue = factuality_of(trig, sent, self.lex, _nested(trig, clauses, self.doc))
         headline = index == 0 and bool(self.document.title) and sent.text.strip().startswith(self.document.title.strip()[:40])
-        just_before = self.sents[index - 1] if index and self.chain_base_index == index - 1 else self._news_sentence()
+        just_before = self._news_so_far() or (self.sents[index - 1] if index and self.chain_base_index == index - 1
+                                              else None)
         when = date_event(sent, trig, clauses, factuality, self.anchor, self.year_hint, self.chain_base,
                           setting=self.dated_by_category.get(context) if context else None, headline=headline,
                           previous_sentence=just_before,
                           lead=self.lead if index < LEAD_SENTENCES and self.document.genre == "news" else None)
         return factuality, cue, when
 
-    def _news_sentence(self) -> Span | None:
-        """The sentence that last told the news of the day (the day the lead reports), while
-        the text has dated nothing else since: later sentences about the same people carry
-        on that news ("Tokayev and Erdogan also signed ...", "2. The two leaders agreed ...")."""
+    def _news_so_far(self) -> Span | None:
+        """The text up to the sentence that last told the news of the day (the day the lead
+        reports), while the text has dated nothing else since: later sentences about the
+        people it names carry on that news ("Tokayev and Erdogan also signed ...", "2. The
+        two leaders agreed ...")."""
         base, where = self.chain_base, self.chain_base_index
-        if self.lead is None or base is None or where is None:
+        if self.lead is None or base is None or where is None or (base.start, base.end) != (self.lead.start,
+                                                                                          self.lead.end):
             return None
-        return self.sents[where] if (base.start, base.end) == (self.lead.start, self.lead.end) else None
+        return self.doc[self.sents[0].start:self.sents[where].end]
 
     def _resolve(self, sent: Span, dates: list[TimeSpan]) -> dict[int, EntityActor]:
         """The sentence's entities, titles resolved on the date of its first dated event."""
