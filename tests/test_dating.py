@@ -400,3 +400,33 @@ def test_once_the_text_dates_another_happening_the_news_of_the_day_is_not_carrie
                    "Erdogan praised Kazakhstan for its support.", published)      # past the lead
     praise = _dated(events, "support")
     assert praise.date.start not in (date(2022, 5, 10), published), praise.date
+
+
+def test_a_role_noun_subject_carries_on_the_meeting_just_told(dated):
+    events = dated("On June 17 the Pakistani air vice marshal met the Azerbaijani air force commander in Baku. "
+                   "The Azerbaijani commander thanked Pakistan for training Azerbaijani pilots.", date(2021, 6, 20))
+    assert when(_dated(events, "support"))[:2] == (date(2021, 6, 17), date(2021, 6, 17))
+
+
+def test_a_second_verb_without_a_subject_of_its_own_carries_on_with_the_first_ones(dated):
+    events = dated("The Pakistani army chief met the Azerbaijani naval commander in Rawalpindi on June 8. "
+                   "It was reported that the army chief spoke of brotherly relations and offered Azerbaijan "
+                   "extensive military assistance.", date(2021, 6, 20))
+    assert when(_dated(events, "support"))[:2] == (date(2021, 6, 8), date(2021, 6, 8))
+
+
+# ---------------------------------------------------------------- a happening named after "since", "after", "before"
+
+def test_since_a_dated_happening_runs_from_it_to_publication(dated):
+    events = dated("Russia invaded Ukraine in February 2022. Poland has sent T-72 tanks to Ukraine since the "
+                   "invasion.", date(2022, 8, 26))
+    sent = _dated(events, "arms_transfer")
+    assert (sent.date.start, sent.date.end) == (date(2022, 2, 1), date(2022, 8, 26))
+
+
+def test_after_one_of_several_dated_visits_is_after_none_in_particular(dated):
+    events = dated("Pakistan's president visited Azerbaijan in 2004. Its prime minister visited Azerbaijan in 2016. "
+                   "After the visit, Azerbaijan said it was interested in buying JF-17 jets from Pakistan.",
+                   date(2021, 6, 20))
+    assert all(not (e.date.start and e.date.start > date(2016, 12, 31)) for e in events), \
+        [(e.category, e.date) for e in events]

@@ -495,11 +495,19 @@ def bounding_clause(date_token: Token, trigger: Trigger) -> str | None:
 
 def _bound_by(span: TimeSpan, mark: str, anchor: Anchor | None, tense: Tense) -> TimeSpan | None:
     """The interval an "after X" / "before X" clause leaves for a reported event."""
-    if tense not in ("past", "nearest") or span.start is None or span.end is None:
+    if tense not in ("past", "nearest"):
         return None
-    if mark == "before":
+    return bounded_by(span, mark, anchor)
+
+
+def bounded_by(span: TimeSpan, word: str, anchor: Anchor | None) -> TimeSpan | None:
+    """The interval "after X" / "since X" / "before X" leaves for a reported event: after X's
+    end (since: from X's start) up to publication, or up to the day before X starts."""
+    if span.start is None or span.end is None:
+        return None
+    if word in ("before", "until", "prior"):
         return replace(span, start=None, end=span.start - timedelta(days=1), basis="inferred")
-    start = span.end + timedelta(days=1)
+    start = span.start if word == "since" else span.end + timedelta(days=1)
     end = anchor.end if anchor is not None and anchor.end >= start else None
     return replace(span, start=start, end=end, basis="inferred")
 
@@ -595,11 +603,13 @@ def lead_date(sentences: list[Span], anchor: Anchor | None) -> TimeSpan | None:
 def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factuality: str,
                anchor: Anchor | None, year_hint: int | None, previous: TimeSpan | None,
                setting: TimeSpan | None = None, headline: bool = False,
-               previous_sentence: Span | None = None, lead: TimeSpan | None = None) -> TimeSpan:
+               previous_sentence: Span | None = None, lead: TimeSpan | None = None,
+               bound: TimeSpan | None = None) -> TimeSpan:
     """The date of one event: stated in its clause or one governing it; else chained to the
     previous dated event; else the date of the happening it names as its setting ("signed
     during the visit"); else from its aspect; else the day of the event just before when the
-    narrative continues (``previous_sentence`` is the sentence that event came from); else a
+    narrative continues (``previous_sentence`` is the sentence that event came from); else the
+    interval a happening it is "after", "since" or "before" leaves (``bound``); else a
     date in a clause that only sets it ("under a contract signed in 2020"); else, in the title or
     lead of a news report, the day of the news it leads with (``lead``); else, for a headline
     reporting news, the document's date; else unknown."""
@@ -621,6 +631,8 @@ def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factualit
     continued = continued_date(sent, trig, tense, previous, previous_sentence)
     if continued is not None:
         return continued     # "Kishida welcomed the measures announced earlier this month": the summit's day
+    if bound is not None and bound.known:
+        return bound         # "has sent tanks since the invasion": from the invasion to publication
     if when.known:
         return when          # "sold radars under a contract signed in 2020"
     if (lead is not None and factuality not in UNDATED_HEADLINES and tense in ("nearest", "past", "current")
@@ -651,6 +663,8 @@ def continued_date(sent: Span, trig: Trigger, tense: Tense, previous: TimeSpan |
     if verb.tag_ != "VBD":
         return None
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and verb.dep_ == "conj":     # "the army chief spoke of ... and offered ...": the first verb's
+        subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects:
         return None
     head = subjects[0]
@@ -682,7 +696,7 @@ def lookup_day(when: TimeSpan, fallback: date | None) -> date | None:
 
 
 __all__ = [
-    "Anchor", "ChainRule", "DatingCues", "Tense", "aspect_date", "chain_applies", "chain_base", "chain_match",
+    "Anchor", "ChainRule", "DatingCues", "Tense", "aspect_date", "bounded_by", "chain_applies", "chain_base", "chain_match",
     "chained_date", "clause_tense", "date_event", "date_rank", "load_dating_cues", "lookup_day", "owning_clause",
     "parse_dating_cues", "pick_date", "publication_anchor", "publication_day", "ranked_date", "sentence_dates",
     "setting_date",

@@ -19,7 +19,7 @@ from ..knowledge import Knowledge
 from ..records import Actor, Document, Event, Item, Location, Mention, TimeSpan
 from ..temporal.pubdate import year_hint_for
 from .attribution import attribution_of
-from .dating import LEAD_SENTENCES, date_event, lead_date, lookup_day, publication_anchor, publication_day, setting_date
+from .dating import LEAD_SENTENCES, bounded_by, date_event, lead_date, lookup_day, publication_anchor, publication_day, setting_date
 from .dating import owning_clause as _owner
 from .factuality import factuality_in_genre, factuality_of
 from .lexicon import Lexicon, load_lexicon
@@ -234,6 +234,17 @@ def _following_clauses(sent: Span) -> dict[int, Trigger]:
             and not any(c.dep_ == "dobj" for c in tok.children)}
 
 
+BOUNDING_PREPOSITIONS = frozenset({"after", "before", "since", "following", "until", "prior"})
+
+
+def _bounding_preposition(doc: Doc, ref: Trigger) -> str | None:
+    """"praised the army (after last year's war)", "has sent since the invasion": a happening
+    named after "after", "since" or "before" bounds the event; it is not its setting the way
+    "during the visit" is. The preposition, or None."""
+    node = doc[ref.token]
+    return node.head.lower_ if node.dep_ == "pobj" and node.head.lower_ in BOUNDING_PREPOSITIONS else None
+
+
 VENUE_CATEGORIES = frozenset({"meeting", "agreement", "exercise", "training", "defence_industry", "other_cooperation"})
 
 
@@ -260,6 +271,7 @@ class _DocumentExtractor:
         self.last_dated_index: int | None = None
         self.chain_base_index: int | None = None
         self.dated_by_category: dict[str, TimeSpan] = {}
+        self.dated_count: Counter = Counter()
 
     def _focus(self) -> tuple[str, ...]:
         counts: Counter = Counter()
@@ -308,7 +320,8 @@ class _DocumentExtractor:
             clauses = {t.clause: t for t in triggers if t.reference}
             clauses.update(_following_clauses(sent))      # "... and Jordan followed": its own clause
             clauses.update({t.clause: t for t in events})
-            judged = {t.token: self._judge(index, sent, t, clauses, context) for t in events}
+            ref = next((t for t in triggers if t.reference), None)
+            judged = {t.token: self._judge(index, sent, t, clauses, ref) for t in events}
             resolved = self._resolve(sent, [when for _, _, when in judged.values()])   # titles at the event's date
             for trig in events:
                 cand = self._candidate(index, sent, trig, clauses, resolved, context, judged[trig.token])
@@ -322,8 +335,10 @@ class _DocumentExtractor:
         candidates.append(cand)
         if cand.date.known:
             self.last_dated, self.last_dated_index = cand.date, index
-            self.dated_by_category[cand.category] = setting_date(  # "during the visit" dates later clauses
-                self.dated_by_category.get(cand.category), cand.date)
+            known = self.dated_by_category.get(cand.category)
+            self.dated_by_category[cand.category] = setting_date(known, cand.date)  # "during the visit" dates later clauses
+            if known is None or (known.start, known.end) != (cand.date.start, cand.date.end):
+                self.dated_count[cand.category] += 1
 
     def _followers(self, index: int, sent: Span, resolved: dict[int, EntityActor], candidates: list[Candidate],
                    clauses: dict[int, Trigger]) -> list[Candidate]:
@@ -366,17 +381,31 @@ class _DocumentExtractor:
         return None
 
     def _judge(self, index: int, sent: Span, trig: Trigger, clauses: dict[int, Trigger],
-               context: str | None) -> tuple[str, str | None, TimeSpan]:
+               ref: Trigger | None) -> tuple[str, str | None, TimeSpan]:
         """Factuality, its cue and the date of one trigger: all that comes before the actors."""
         factuality, cue = factuality_of(trig, sent, self.lex, _nested(trig, clauses, self.doc))
         headline = index == 0 and bool(self.document.title) and sent.text.strip().startswith(self.document.title.strip()[:40])
+        setting, bound = self._setting(ref)
         just_before = self._news_so_far() or (self.sents[index - 1] if index and self.chain_base_index == index - 1
                                               else None)
         when = date_event(sent, trig, clauses, factuality, self.anchor, self.year_hint, self.chain_base,
-                          setting=self.dated_by_category.get(context) if context else None, headline=headline,
+                          setting=setting, bound=bound, headline=headline,
                           previous_sentence=just_before,
                           lead=self.lead if index < LEAD_SENTENCES and self.document.genre == "news" else None)
         return factuality, cue, when
+
+    def _setting(self, ref: Trigger | None) -> tuple[TimeSpan | None, TimeSpan | None]:
+        """The date a referenced happening gives an event: its own ("during the visit") as the
+        first item, or the interval it bounds ("since the invasion", "after the war", "before
+        the summit") as the second, when the text dated one happening of that kind (after
+        one of several visits is after none in particular)."""
+        known = self.dated_by_category.get(ref.category) if ref is not None else None
+        if ref is None or known is None:
+            return None, None
+        prep = _bounding_preposition(self.doc, ref)
+        if prep is None:
+            return known, None
+        return None, (bounded_by(known, prep, self.anchor) if self.dated_count[ref.category] == 1 else None)
 
     def _news_so_far(self) -> Span | None:
         """The text up to the sentence that last told the news of the day (the day the lead
