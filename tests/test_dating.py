@@ -430,3 +430,20 @@ def test_after_one_of_several_dated_visits_is_after_none_in_particular(dated):
                    date(2021, 6, 20))
     assert all(not (e.date.start and e.date.start > date(2016, 12, 31)) for e in events), \
         [(e.category, e.date) for e in events]
+
+
+def test_condemning_a_dated_visit_comes_on_or_after_it(dated):
+    events = dated("Turkish President Recep Tayyip Erdogan visited Shusha in Azerbaijan on Tuesday. "
+                   "Armenia's foreign ministry condemned the visit as a provocation.", date(2021, 6, 16))
+    condemned = _dated(events, "criticism")
+    assert (condemned.date.start, condemned.date.end) == (date(2021, 6, 15), date(2021, 6, 16))
+
+
+# ---------------------------------------------------------------- chains from a date stated just before
+
+def test_the_next_day_after_a_month_stated_in_the_sentence_before(dated):
+    events = dated("The row began in March, when the Spanish prime minister backed Morocco's plan for Western "
+                   "Sahara. Algeria recalled its ambassador from Madrid for consultations the next day.",
+                   date(2022, 6, 9))
+    recalled = _dated(events, "criticism")
+    assert (recalled.date.start, recalled.date.end) == (date(2022, 3, 2), date(2022, 4, 1))

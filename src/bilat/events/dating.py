@@ -545,15 +545,20 @@ def pick_date(sent: Span, trigger: Trigger, clauses: dict[int, Trigger], anchor:
 
 
 def chain_base(sent: Span, anchor: Anchor | None, year_hint: int | None, previous: TimeSpan | None,
-               tense: Tense = "past") -> TimeSpan | None:
+               tense: Tense = "past", sentence_before: Span | None = None) -> TimeSpan | None:
     """What a chain phrase counts from: the last date stated before it in the same sentence
     ("ordered drones in early 2019, and the first were delivered later that year"), else
-    the previous dated event in the text."""
+    the last date the sentence before states ("The row began in March, when ... Algeria
+    recalled its ambassador the next day"), else the previous dated event in the text."""
     found = chain_match(sent.text)
     if found is None:
         return previous
-    before = [dm for dm in sentence_dates(sent.text, anchor, year_hint, _direction(tense))
+    direction = _direction(tense)
+    before = [dm for dm in sentence_dates(sent.text, anchor, year_hint, direction)
               if dm.end <= found[0].start() and dm.span.start is not None]
+    if not before and sentence_before is not None:
+        before = [dm for dm in sentence_dates(sentence_before.text, anchor, year_hint, direction)
+                  if dm.span.start is not None and dm.span.end is not None]
     return before[-1].span if before else previous
 
 
@@ -604,7 +609,7 @@ def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factualit
                anchor: Anchor | None, year_hint: int | None, previous: TimeSpan | None,
                setting: TimeSpan | None = None, headline: bool = False,
                previous_sentence: Span | None = None, lead: TimeSpan | None = None,
-               bound: TimeSpan | None = None) -> TimeSpan:
+               bound: TimeSpan | None = None, sentence_before: Span | None = None) -> TimeSpan:
     """The date of one event: stated in its clause or one governing it; else chained to the
     previous dated event; else the date of the happening it names as its setting ("signed
     during the visit"); else from its aspect; else the day of the event just before when the
@@ -618,7 +623,7 @@ def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factualit
     if when.known and rank == OWN:
         return when
     if chain_applies(sent, trig, clauses):     # its own chain phrase beats a date it would inherit
-        chained = chained_date(sent.text, chain_base(sent, anchor, year_hint, previous, tense))
+        chained = chained_date(sent.text, chain_base(sent, anchor, year_hint, previous, tense, sentence_before))
         if chained is not None:
             return chained
     if when.known and rank is not None and rank < SUBORDINATE:

@@ -321,7 +321,7 @@ class _DocumentExtractor:
             clauses.update(_following_clauses(sent))      # "... and Jordan followed": its own clause
             clauses.update({t.clause: t for t in events})
             ref = next((t for t in triggers if t.reference), None)
-            judged = {t.token: self._judge(index, sent, t, clauses, ref) for t in events}
+            judged = {t.token: self._judge(index, sent, t, clauses, ref, events) for t in events}
             resolved = self._resolve(sent, [when for _, _, when in judged.values()])   # titles at the event's date
             for trig in events:
                 cand = self._candidate(index, sent, trig, clauses, resolved, context, judged[trig.token])
@@ -381,18 +381,33 @@ class _DocumentExtractor:
         return None
 
     def _judge(self, index: int, sent: Span, trig: Trigger, clauses: dict[int, Trigger],
-               ref: Trigger | None) -> tuple[str, str | None, TimeSpan]:
+               ref: Trigger | None, others: list[Trigger] = ()) -> tuple[str, str | None, TimeSpan]:
         """Factuality, its cue and the date of one trigger: all that comes before the actors."""
         factuality, cue = factuality_of(trig, sent, self.lex, _nested(trig, clauses, self.doc))
         headline = index == 0 and bool(self.document.title) and sent.text.strip().startswith(self.document.title.strip()[:40])
         setting, bound = self._setting(ref)
+        bound = bound or self._reaction_bound(trig, others)
         just_before = self._news_so_far() or (self.sents[index - 1] if index and self.chain_base_index == index - 1
                                               else None)
         when = date_event(sent, trig, clauses, factuality, self.anchor, self.year_hint, self.chain_base,
                           setting=setting, bound=bound, headline=headline,
-                          previous_sentence=just_before,
+                          previous_sentence=just_before, sentence_before=self.sents[index - 1] if index else None,
                           lead=self.lead if index < LEAD_SENTENCES and self.document.genre == "news" else None)
         return factuality, cue, when
+
+    def _reaction_bound(self, trig: Trigger, others: list[Trigger]) -> TimeSpan | None:
+        """"Armenia condemned the visit", "China also criticised the pact": an act whose object
+        is an earlier happening ("the visit") comes on or after it and by publication, when the
+        text dated one happening of that kind."""
+        verb = self.doc[trig.token]
+        if verb.pos_ != "VERB":
+            return None
+        target = next((o for o in others if o is not trig and o.definite and self.doc[o.token].dep_ == "dobj"
+                       and self.doc[o.token].head.i == verb.i), None)
+        if target is None or self.dated_count[target.category] != 1:
+            return None
+        known = self.dated_by_category.get(target.category)
+        return bounded_by(known, "since", self.anchor) if known is not None else None
 
     def _setting(self, ref: Trigger | None) -> tuple[TimeSpan | None, TimeSpan | None]:
         """The date a referenced happening gives an event: its own ("during the visit") as the
