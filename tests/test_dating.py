@@ -447,3 +447,18 @@ def test_the_next_day_after_a_month_stated_in_the_sentence_before(dated):
                    date(2022, 6, 9))
     recalled = _dated(events, "criticism")
     assert (recalled.date.start, recalled.date.end) == (date(2022, 3, 2), date(2022, 4, 1))
+
+
+def test_a_clause_about_an_earlier_visit_does_not_date_the_one_reported(nlp):
+    from bilat.events.dating import Anchor, date_event
+    from bilat.events.lexicon import load_lexicon
+    from bilat.events.triggers import find_triggers
+    doc = nlp("The trip was the Russian president's first to North Korea in 24 years; his previous visit "
+              "to North Korea, in 2000, came in his first months as president.")
+    sent = list(doc.sents)[0]
+    triggers = find_triggers(sent, load_lexicon())
+    clauses = {t.clause: t for t in triggers}
+    published = Anchor(date(2024, 6, 21), date(2024, 6, 21))
+    dates = {doc[t.token].text: date_event(sent, t, clauses, "asserted", published, None, None) for t in triggers}
+    assert dates["visit"].start == date(2000, 1, 1)
+    assert not dates["trip"].known

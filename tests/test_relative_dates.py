@@ -307,3 +307,10 @@ def test_a_day_or_month_qualified_by_a_relative_year_is_in_that_year(text, publi
 def test_a_relative_year_in_another_clause_does_not_qualify_a_month():
     found = sentence_dates("They met in May; last year they did not.", day(date(2022, 6, 9)), None, "past")
     assert [(m.text, m.span.start.year) for m in found] == [("May", 2022), ("last year", 2021)]
+
+
+@pytest.mark.parametrize(("direction", "start"), [("future", date(2022, 8, 26)), ("past", None)])
+def test_before_the_end_of_a_year_ends_on_its_last_day(direction, start):
+    (found,) = sentence_dates("The first K2 tanks will reach Poland before the end of 2022.", day(date(2022, 8, 26)),
+                              None, direction)
+    assert (found.span.start, found.span.end) == (start, date(2022, 12, 31))

@@ -315,10 +315,15 @@ def _shifted(span: TimeSpan, m: re.Match[str]) -> TimeSpan | None:
     return TimeSpan(date(year, 1, 1), date(year, 12, 31), "year", "inferred")
 
 
-def _bounded(text: str, dm: DateMention, anchor: Anchor | None, ongoing: bool) -> DateMention:
+_END_OF = re.compile(r"^(?:the\s+)?(?:very\s+)?end\s+of\b", re.IGNORECASE)
+
+
+def _bounded(text: str, dm: DateMention, anchor: Anchor | None, ongoing: bool, future: bool = False) -> DateMention:
     """"has been training pilots since 2016" runs to the publication date ("has recognised
     X since 1991" stays 1991: the act happened then); "after the 44-day war" runs from the
-    day after it to the publication date (open when unknown); "before 2019" has no start."""
+    day after it to the publication date (open when unknown); "before 2019" has no start;
+    "before the end of 2022" ends on 31 December and, for a plan (``future``), starts at
+    publication."""
     head = text[max(0, dm.start - 40):dm.start]
     span = dm.span
     if span.start is None:
@@ -340,6 +345,9 @@ def _bounded(text: str, dm: DateMention, anchor: Anchor | None, ongoing: bool) -
         end = anchor.end if anchor and anchor.end >= start else None
         return replace(dm, span=replace(span, start=start, end=end, basis="inferred"))
     if _BEFORE.search(head) and head.rstrip().lower().endswith(("before", "prior to")):
+        if _END_OF.match(dm.text) and span.end is not None:   # "before the end of 2022": by 31 December
+            start = anchor.start if anchor is not None and future and anchor.start <= span.end else None
+            return replace(dm, span=replace(span, start=start, basis="inferred"))
         return replace(dm, span=replace(span, start=None, end=span.start - timedelta(days=1)))
     return dm
 
@@ -363,7 +371,8 @@ def sentence_dates(text: str, anchor: Anchor | None, year_hint: int | None,
                                       and _CHAIN_ARTICLE.search(text[max(0, d.start - 6):d.start]))]
     periods = _possessive_periods(text, dates, find_named_periods(text, anchor=anchor.end if anchor else None))
     found = _appositions(text, _year_qualified(text, _select([*periods, *dates, *relative])))
-    return tuple(_bounded(text, d, anchor, ongoing) for d in found if d.span.start is not None or d.span.end is not None)
+    return tuple(_bounded(text, d, anchor, ongoing, direction == "future") for d in found
+                 if d.span.start is not None or d.span.end is not None)
 
 
 NAMED_PERIOD_PENALTY = 12   # tokens: "formed a partnership in 2013 ... since the Vietnam War" is 2013
@@ -393,7 +402,8 @@ def _governing_hops(verb: Token, other: Token) -> tuple[int, bool] | None:
 
 
 def _only_coordinated(verb: Token, other: Token) -> bool:
-    """``other`` is a verb coordinated after ``verb`` ("met and signed a pact on Tuesday")."""
+    """``other`` is a verb coordinated after ``verb`` ("met and signed a pact on Tuesday",
+    "have trained there for years, and jets are flying in the exercise this month")."""
     node = other
     while node.i != verb.i:
         if node.dep_ != "conj" or node.head.i == node.i:
@@ -512,6 +522,14 @@ def bounded_by(span: TimeSpan, word: str, anchor: Anchor | None) -> TimeSpan | N
     return replace(span, start=start, end=end, basis="inferred")
 
 
+def _dates_its_subject(date_token: Token, trigger: Trigger, clauses: dict[int, Trigger]) -> bool:
+    """"it was his first trip in 24 years; his previous visit, in 2000, came ...": a clause
+    whose subject is another happening dates that happening, not the clauses below it."""
+    home = _clause_verb(date_token)
+    others = {t.token for t in clauses.values()} - {trigger.token}
+    return home is not None and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i in others for c in home.children)
+
+
 def ranked_date(sent: Span, trigger: Trigger, clauses: dict[int, Trigger], anchor: Anchor | None,
                 year_hint: int | None, tense: Tense = "nearest") -> tuple[int | None, TimeSpan]:
     """The date the trigger's clause states and its rank (:func:`date_rank`): among the date
@@ -527,6 +545,8 @@ def ranked_date(sent: Span, trigger: Trigger, clauses: dict[int, Trigger], ancho
         if owner is not None and owner != trigger.clause and owner == span.root.i and span.root.head.i != span.root.i:
             owner = owning_clause(span.root.head, clauses)   # "supported X during the 44-day war": the war dates both
         rank, found = date_rank(span.root, trigger, owner == trigger.clause, tense), dm.span
+        if rank is not None and GOVERNING <= rank < COORDINATED and _dates_its_subject(span.root, trigger, clauses):
+            rank = None
         if rank is None and (mark := bounding_clause(span.root, trigger)) is not None:
             bounded = _bound_by(dm.span, mark, anchor, tense)
             rank, found = (SUBORDINATE, bounded) if bounded is not None else (None, found)
