@@ -462,3 +462,18 @@ def test_a_clause_about_an_earlier_visit_does_not_date_the_one_reported(nlp):
     dates = {doc[t.token].text: date_event(sent, t, clauses, "asserted", published, None, None) for t in triggers}
     assert dates["visit"].start == date(2000, 1, 1)
     assert not dates["trip"].known
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("The Azerbaijani navy took part in the Pakistani-hosted multinational naval exercises AMAN-2013 "
+     "in the Arabian Sea.", 2013),
+    ("Turkish and Azerbaijani troops held the Three Brothers-2021 drills in Baku.", 2021),
+])
+def test_an_exercise_named_with_its_year_is_held_in_that_year(dated, text, year):
+    event = _dated(dated(text, date(2022, 5, 10)), "exercise")
+    assert (event.date.start, event.date.end, event.date.basis) == (date(year, 1, 1), date(year, 12, 31), "inferred")
+
+
+def test_a_year_in_the_name_of_a_plan_dates_no_event(dated):
+    events = dated("India and France adopted a roadmap called Horizon 2047 for their partnership.", date(2023, 7, 14))
+    assert all(e.date.start is None or e.date.start.year != 2047 for e in events)

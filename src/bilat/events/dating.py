@@ -648,6 +648,9 @@ def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factualit
             return chained
     if when.known and rank is not None and rank < SUBORDINATE:
         return when
+    named = year_in_name(sent, trig)
+    if named is not None:
+        return named             # "took part in the AMAN-2013 naval exercises"
     if setting is not None and setting.known:
         return setting
     aspect = aspect_date(sent, trig, anchor, tense)
@@ -667,6 +670,26 @@ def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factualit
     if headline and anchor is not None and factuality not in UNDATED_HEADLINES and tense in ("nearest", "past"):
         return TimeSpan(anchor.start, anchor.end, "day", "document", None)   # the news the headline reports
     return when
+
+
+_NAME_WITH_YEAR = re.compile(r"\b[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*-(?P<y>(?:19|20)\d{2})\b")
+YEAR_NAMED = frozenset({"exercise"})       # drills are named for the year they are held in
+
+
+def year_in_name(sent: Span, trig: Trigger) -> TimeSpan | None:
+    """An exercise named with its year ("AMAN-2013", "Three Brothers-2021") is held in that
+    year (basis "inferred"); None when the trigger's phrase names no such exercise."""
+    if trig.category not in YEAR_NAMED:
+        return None
+    doc, tok = sent.doc, sent.doc[trig.token]
+    first = max(sent.start, tok.left_edge.i - 1)          # a name right beside the phrase counts too
+    last = min(sent.end - 1, tok.right_edge.i + 1)        # ("naval exercises AMAN-2013", however parsed)
+    lo, hi = doc[first].idx - sent.start_char, doc[last].idx + len(doc[last]) - sent.start_char
+    for m in _NAME_WITH_YEAR.finditer(sent.text):
+        if m.start() < hi and m.end() > lo:
+            year = int(m.group("y"))
+            return TimeSpan(date(year, 1, 1), date(year, 12, 31), "year", "inferred", m.group(0))
+    return None
 
 
 # A headline reports the day's news ("X rules out ...", "X suspends ..."), except a plan or a
@@ -721,8 +744,8 @@ def lookup_day(when: TimeSpan, fallback: date | None) -> date | None:
 
 
 __all__ = [
-    "Anchor", "ChainRule", "DatingCues", "Tense", "aspect_date", "bounded_by", "chain_applies", "chain_base", "chain_match",
-    "chained_date", "clause_tense", "date_event", "date_rank", "load_dating_cues", "lookup_day", "owning_clause",
-    "parse_dating_cues", "pick_date", "publication_anchor", "publication_day", "ranked_date", "sentence_dates",
-    "setting_date",
+    "Anchor", "ChainRule", "DatingCues", "Tense", "aspect_date", "bounded_by", "chain_applies", "chain_base",
+    "chain_match", "chained_date", "clause_tense", "date_event", "date_rank", "load_dating_cues", "lookup_day",
+    "owning_clause", "parse_dating_cues", "pick_date", "publication_anchor", "publication_day", "ranked_date",
+    "sentence_dates", "setting_date", "year_in_name",
 ]
