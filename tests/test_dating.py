@@ -299,3 +299,181 @@ def test_a_year_before_a_noun_dates_it_but_a_count_is_no_year():
     assert [m.text for m in find_dates("A 2017 bilateral treaty allowed Canberra to send police.")] == ["2017"]
     assert [m.text for m in find_dates("The 1998 accord on trade was revived.")] == ["1998"]
     assert find_dates("The 2000 soldiers arrived on the island.") == []
+
+
+# ---------------------------------------------------------------- whose date a date is: the clauses of a sentence
+
+def _dated(events: list[Event], category: str) -> Event:
+    return one(events, category)
+
+
+def test_a_clause_with_its_own_subject_does_not_date_the_event(dated):
+    events = dated("Algeria accused Spain of betraying Western Sahara, a territory which Spain ruled "
+                   "as a colony until 1975.", date(2022, 6, 9))
+    assert _dated(events, "criticism").date.start is None or _dated(events, "criticism").date.start.year > 1975
+
+
+def test_a_month_this_year_is_that_month_of_the_publication_year(dated):
+    event = _dated(dated("In April this year Spain's prime minister travelled to Morocco and met King "
+                         "Mohammed VI.", date(2022, 6, 9)), "visit")
+    assert (event.date.start, event.date.end, event.date.granularity) == (date(2022, 4, 1), date(2022, 4, 30), "month")
+
+
+def test_a_participle_clause_takes_the_date_of_the_clause_it_hangs_from(dated):
+    event = _dated(dated("Algeria cut diplomatic ties with Morocco in August 2021, accusing it of hostile acts.",
+                         date(2022, 6, 9)), "criticism")
+    assert (event.date.start, event.date.end) == (date(2021, 8, 1), date(2021, 8, 31))
+
+
+def test_a_when_clause_takes_the_date_it_describes(dated):
+    events = dated("Russian President Vladimir Putin returned to Egypt in December 2017, when the two "
+                   "governments signed contracts for a nuclear power plant.", date(2023, 4, 1))
+    assert (_dated(events, "agreement").date.start, _dated(events, "agreement").date.end) == (
+        date(2017, 12, 1), date(2017, 12, 31))
+
+
+def test_a_date_in_a_participle_on_a_noun_sets_the_event_when_nothing_nearer_does(dated):
+    event = _dated(dated("Under a contract signed in 2020, Japan sold air surveillance radars to the Philippines.",
+                         date(2024, 7, 12)), "arms_transfer")
+    assert (event.date.start, event.date.end) == (date(2020, 1, 1), date(2020, 12, 31))
+
+
+def test_an_after_clause_with_a_date_bounds_the_event(dated):
+    event = _dated(dated("Greece sent rescue teams to Turkey after the earthquakes struck on 6 February.",
+                         date(2023, 2, 16)), "aid")
+    assert (event.date.start, event.date.end, event.date.basis) == (date(2023, 2, 7), date(2023, 2, 16), "inferred")
+
+
+def test_the_day_a_plan_was_announced_is_not_the_day_of_the_plan(dated):
+    events = dated("The Indian foreign ministry said on Monday that Prime Minister Narendra Modi will visit France.",
+                   date(2023, 7, 12))
+    assert _dated(events, "visit").date.start != date(2023, 7, 10)
+
+
+def test_the_day_of_an_announcement_dates_what_it_reports(dated):
+    events = dated("On Thursday, the defence ministers announced that Indonesia had ordered 42 Rafale "
+                   "jets from France.", date(2022, 2, 11))
+    assert when(_dated(events, "arms_transfer"))[:2] == (date(2022, 2, 10), date(2022, 2, 10))
+
+
+def test_a_chain_phrase_counts_from_a_date_earlier_in_its_sentence(dated):
+    events = dated("Ukraine ordered six Bayraktar drones from Turkey in early 2019, and Turkey delivered "
+                   "the first drones later that year.", date(2021, 10, 27))
+    assert all(e.date.start and e.date.end and e.date.start.year == e.date.end.year == 2019 for e in events), \
+        [(e.category, e.date) for e in events]
+
+
+def test_coordinated_verbs_share_a_date_stated_after_both(dated):
+    events = dated("The Japanese and Philippine defence ministers met in Manila and signed a reciprocal "
+                   "access agreement on Monday.", date(2024, 7, 12))
+    assert {(e.date.start, e.date.end) for e in events} == {(date(2024, 7, 8), date(2024, 7, 8))}
+
+
+# ---------------------------------------------------------------- the news of the day, carried on
+
+def test_a_later_sentence_about_the_same_leaders_carries_on_the_news_of_the_day(dated):
+    events = dated("Kazakh President Kassym-Jomart Tokayev met Turkish President Recep Tayyip Erdogan in Ankara "
+                   "on Tuesday. Officials described the atmosphere as warm. Tokayev and Erdogan also signed a "
+                   "joint declaration on an enhanced strategic partnership.", date(2022, 5, 11))
+    assert when(_dated(events, "agreement"))[:2] == (date(2022, 5, 10), date(2022, 5, 10))
+
+
+def test_the_two_leaders_of_a_readout_act_on_the_day_of_the_meeting(dated):
+    events = dated("Japanese Prime Minister Fumio Kishida held a summit meeting today in Tokyo with South Korean "
+                   "President Yoon Suk Yeol. The overview is as follows. The two leaders agreed to resume "
+                   "reciprocal visits by Japan and South Korea.", date(2023, 3, 16))
+    assert when(_dated(events, "agreement"))[:2] == (date(2023, 3, 16), date(2023, 3, 16))
+
+
+def test_a_name_from_the_lead_carries_on_the_news_past_the_lead(dated):
+    events = dated("Kazakh President Kassym-Jomart Tokayev met Turkish President Recep Tayyip Erdogan in Ankara "
+                   "on Tuesday. Officials described the atmosphere as warm. The talks lasted three hours. "
+                   "The delegations toured the city. Erdogan praised Kazakhstan for its support.", date(2022, 5, 11))
+    assert when(_dated(events, "support"))[:2] == (date(2022, 5, 10), date(2022, 5, 10))
+
+
+def test_once_the_text_dates_another_happening_the_news_of_the_day_is_not_carried_on(dated):
+    published = date(2022, 5, 11)
+    events = dated("Kazakh President Kassym-Jomart Tokayev met Turkish President Recep Tayyip Erdogan in Ankara "
+                   "on Tuesday. Officials described the atmosphere as warm. The talks lasted three hours. "
+                   "Turkey recognised the independence of Kazakhstan in December 1991. "
+                   "Erdogan praised Kazakhstan for its support.", published)      # past the lead
+    praise = _dated(events, "support")
+    assert praise.date.start not in (date(2022, 5, 10), published), praise.date
+
+
+def test_a_role_noun_subject_carries_on_the_meeting_just_told(dated):
+    events = dated("On June 17 the Pakistani air vice marshal met the Azerbaijani air force commander in Baku. "
+                   "The Azerbaijani commander thanked Pakistan for training Azerbaijani pilots.", date(2021, 6, 20))
+    assert when(_dated(events, "support"))[:2] == (date(2021, 6, 17), date(2021, 6, 17))
+
+
+def test_a_second_verb_without_a_subject_of_its_own_carries_on_with_the_first_ones(dated):
+    events = dated("The Pakistani army chief met the Azerbaijani naval commander in Rawalpindi on June 8. "
+                   "It was reported that the army chief spoke of brotherly relations and offered Azerbaijan "
+                   "extensive military assistance.", date(2021, 6, 20))
+    assert when(_dated(events, "support"))[:2] == (date(2021, 6, 8), date(2021, 6, 8))
+
+
+# ---------------------------------------------------------------- a happening named after "since", "after", "before"
+
+def test_since_a_dated_happening_runs_from_it_to_publication(dated):
+    events = dated("Russia invaded Ukraine in February 2022. Poland has sent T-72 tanks to Ukraine since the "
+                   "invasion.", date(2022, 8, 26))
+    sent = _dated(events, "arms_transfer")
+    assert (sent.date.start, sent.date.end) == (date(2022, 2, 1), date(2022, 8, 26))
+
+
+def test_after_one_of_several_dated_visits_is_after_none_in_particular(dated):
+    events = dated("Pakistan's president visited Azerbaijan in 2004. Its prime minister visited Azerbaijan in 2016. "
+                   "After the visit, Azerbaijan said it was interested in buying JF-17 jets from Pakistan.",
+                   date(2021, 6, 20))
+    assert all(not (e.date.start and e.date.start > date(2016, 12, 31)) for e in events), \
+        [(e.category, e.date) for e in events]
+
+
+def test_condemning_a_dated_visit_comes_on_or_after_it(dated):
+    events = dated("Turkish President Recep Tayyip Erdogan visited Shusha in Azerbaijan on Tuesday. "
+                   "Armenia's foreign ministry condemned the visit as a provocation.", date(2021, 6, 16))
+    condemned = _dated(events, "criticism")
+    assert (condemned.date.start, condemned.date.end) == (date(2021, 6, 15), date(2021, 6, 16))
+
+
+# ---------------------------------------------------------------- chains from a date stated just before
+
+def test_the_next_day_after_a_month_stated_in_the_sentence_before(dated):
+    events = dated("The row began in March, when the Spanish prime minister backed Morocco's plan for Western "
+                   "Sahara. Algeria recalled its ambassador from Madrid for consultations the next day.",
+                   date(2022, 6, 9))
+    recalled = _dated(events, "criticism")
+    assert (recalled.date.start, recalled.date.end) == (date(2022, 3, 2), date(2022, 4, 1))
+
+
+def test_a_clause_about_an_earlier_visit_does_not_date_the_one_reported(nlp):
+    from bilat.events.dating import Anchor, date_event
+    from bilat.events.lexicon import load_lexicon
+    from bilat.events.triggers import find_triggers
+    doc = nlp("The trip was the Russian president's first to North Korea in 24 years; his previous visit "
+              "to North Korea, in 2000, came in his first months as president.")
+    sent = list(doc.sents)[0]
+    triggers = find_triggers(sent, load_lexicon())
+    clauses = {t.clause: t for t in triggers}
+    published = Anchor(date(2024, 6, 21), date(2024, 6, 21))
+    dates = {doc[t.token].text: date_event(sent, t, clauses, "asserted", published, None, None) for t in triggers}
+    assert dates["visit"].start == date(2000, 1, 1)
+    assert not dates["trip"].known
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("The Azerbaijani navy took part in the Pakistani-hosted multinational naval exercises AMAN-2013 "
+     "in the Arabian Sea.", 2013),
+    ("Turkish and Azerbaijani troops held the Three Brothers-2021 drills in Baku.", 2021),
+])
+def test_an_exercise_named_with_its_year_is_held_in_that_year(dated, text, year):
+    event = _dated(dated(text, date(2022, 5, 10)), "exercise")
+    assert (event.date.start, event.date.end, event.date.basis) == (date(year, 1, 1), date(year, 12, 31), "inferred")
+
+
+def test_a_year_in_the_name_of_a_plan_dates_no_event(dated):
+    events = dated("India and France adopted a roadmap called Horizon 2047 for their partnership.", date(2023, 7, 14))
+    assert all(e.date.start is None or e.date.start.year != 2047 for e in events)

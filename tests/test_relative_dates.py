@@ -289,3 +289,28 @@ def test_during_the_visit_takes_the_span_of_every_visit_dated_so_far():
     assert setting_date(None, first) == first
     both = setting_date(first, TimeSpan(date(2024, 5, 7), date(2024, 5, 8), "day", "relative", "7 and 8 May"))
     assert (both.start, both.end, both.basis) == (date(2024, 5, 5), date(2024, 5, 8), "inferred")
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("In April this year the Spanish prime minister travelled to Rabat.", date(2022, 6, 9),
+     ("April this year", date(2022, 4, 1), date(2022, 4, 30), "month")),
+    ("The two navies held drills in March last year.", date(2022, 6, 9),
+     ("March last year", date(2021, 3, 1), date(2021, 3, 31), "month")),
+    ("The talks opened on 3 May of this year.", date(2022, 6, 9),
+     ("3 May of this year", date(2022, 5, 3), date(2022, 5, 3), "day")),
+])
+def test_a_day_or_month_qualified_by_a_relative_year_is_in_that_year(text, published, expected):
+    (found,) = sentence_dates(text, day(published), None, "past")
+    assert (found.text, found.span.start, found.span.end, found.span.granularity) == expected
+
+
+def test_a_relative_year_in_another_clause_does_not_qualify_a_month():
+    found = sentence_dates("They met in May; last year they did not.", day(date(2022, 6, 9)), None, "past")
+    assert [(m.text, m.span.start.year) for m in found] == [("May", 2022), ("last year", 2021)]
+
+
+@pytest.mark.parametrize(("direction", "start"), [("future", date(2022, 8, 26)), ("past", None)])
+def test_before_the_end_of_a_year_ends_on_its_last_day(direction, start):
+    (found,) = sentence_dates("The first K2 tanks will reach Poland before the end of 2022.", day(date(2022, 8, 26)),
+                              None, direction)
+    assert (found.span.start, found.span.end) == (start, date(2022, 12, 31))

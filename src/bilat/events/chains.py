@@ -48,6 +48,7 @@ class ChainRule:
 class DatingCues:
     current: re.Pattern[str]
     chains: tuple[ChainRule, ...]
+    continuing: frozenset[str] = frozenset()   # subject words that carry on the sentence before
 
 
 
@@ -88,8 +89,12 @@ def parse_dating_cues(data: object, source: str = _DATING_FILE) -> DatingCues:
     if not isinstance(chains, list):
         raise KnowledgeError(f"{source} field 'chains': needs a list of records")
     rules = [r for i, rec in enumerate(chains) for r in _chain_rule(rec, f"{source} chains record {i}")]
+    continuing = data.get("continuing_subjects", [])
+    if not isinstance(continuing, list) or not all(isinstance(w, str) and w and " " not in w for w in continuing):
+        raise KnowledgeError(f"{source} field 'continuing_subjects': needs a list of single words")
     words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(current, key=len, reverse=True))
-    return DatingCues(re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE), tuple(rules))
+    return DatingCues(re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE), tuple(rules),
+                      frozenset(w.lower() for w in continuing))
 
 
 @lru_cache(maxsize=1)
@@ -127,14 +132,19 @@ def _step(rule: ChainRule, match: re.Match[str]) -> int:
 
 
 def chained_date(text: str, previous: TimeSpan | None) -> TimeSpan | None:
-    """"The following day ...", "two days later", "later that year" after a dated event."""
+    """"The following day ...", "two days later", "later that year" after a dated event. A
+    day or a week counted from an event known only to the month is that month shifted by
+    the step; coarser events date no day or week."""
     found = chain_match(text)
     if found is None or previous is None or previous.start is None:
         return None
     m, rule = found
+    n, base, phrase = _step(rule, m), previous.start, m.group(0)
+    if rule.unit in ("day", "week") and previous.granularity == "month" and previous.end is not None:
+        shift = timedelta(days=n * (7 if rule.unit == "week" else 1))   # "the next day" after "in March":
+        return TimeSpan(base + shift, previous.end + shift, "month", "relative", phrase)   # March shifted a day
     if previous.granularity not in BASE_GRAINS[rule.unit]:
         return None          # a day counts only from a day, a month from a month or a day
-    n, base, phrase = _step(rule, m), previous.start, m.group(0)
     if rule.unit in ("day", "week"):
         day = base + timedelta(days=n * (7 if rule.unit == "week" else 1))
         return TimeSpan(day, day, "day", "relative", phrase)
@@ -150,7 +160,8 @@ def chained_date(text: str, previous: TimeSpan | None) -> TimeSpan | None:
 
 def chain_applies(sent: Span, trig: Trigger, clauses: dict[int, Trigger]) -> bool:
     """"The following day X met Y and thanked Z": the phrase dates its own clause and the
-    clauses coordinated with it, not what they talk about."""
+    clauses coordinated with it, not what they talk about; a phrase the parser hangs on a
+    noun ("for consultations the next day") also dates the verb above that noun."""
     found = chain_match(sent.text)
     if found is None:
         return False
@@ -165,7 +176,9 @@ def chain_applies(sent: Span, trig: Trigger, clauses: dict[int, Trigger]) -> boo
     else:
         owners = {owner}
     clause = doc[trig.clause]
-    return trig.clause in owners or (clause.dep_ == "conj" and clause.head.i in owners)
+    above = {a.i for a in span.root.ancestors}
+    nominal = owner is not None and doc[owner].pos_ not in {"VERB", "AUX"} and trig.token in above
+    return trig.clause in owners or (clause.dep_ == "conj" and clause.head.i in owners) or nominal
 
 
 __all__ = [

@@ -63,6 +63,8 @@ _OFFSET = re.compile(rf"\b{NUMBER_PATTERN}\s+(?P<unit>day|week|month|year)s?\s+(
 _CHAIN_ARTICLE = re.compile(r"\bthe\s+$", re.IGNORECASE)          # "the next year" is a chain, not anchored
 _POSSESSIVE_GAP = re.compile(r"^['’]s\s+(?:the\s+)?$")            # "last year's 44-day war"
 _APPOSITION = re.compile(r"^\s*,\s*(?:on\s+|in\s+)?$", re.IGNORECASE)
+_YEAR_QUALIFIER_GAP = re.compile(r"^\s*(?:of\s+)?$", re.IGNORECASE)      # "April this year", "May of last year"
+_RELATIVE_YEAR = re.compile(r"^(?:this|last|next|previous|past|coming)\s+year$", re.IGNORECASE)
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HAVE = frozenset({"have", "has", "had", "'ve"})
 
@@ -275,6 +277,25 @@ def _appositions(text: str, found: list[DateMention]) -> list[DateMention]:
     return out
 
 
+def _year_qualified(text: str, found: list[DateMention]) -> list[DateMention]:
+    """"In April this year", "on 3 May last year": a day or month without a year followed
+    by a relative year is that day or month in that year."""
+    out: list[DateMention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.yearless is not None and m.span.granularity == "year" and m.span.start
+                and _RELATIVE_YEAR.match(m.text.strip()) and _YEAR_QUALIFIER_GAP.match(text[prev.end:m.start])):
+            years = {m.span.start.year, (m.span.end or m.span.start).year}   # an anchor across New Year: both
+            spans = [s for y in sorted(years) if (s := span_for_year(prev.yearless, y, "relative")) is not None]
+            span = spans[0] if len(spans) == 1 else _join(spans[0], spans[-1]) if spans else None
+            if span is not None and span.start is not None:
+                joined = text[prev.start:m.end]
+                out[-1] = DateMention(prev.start, m.end, joined, replace(span, text=joined))
+                continue
+        out.append(m)
+    return out
+
+
 def _shifted(span: TimeSpan, m: re.Match[str]) -> TimeSpan | None:
     """"twelve days after the Pulwama attack": the date moved by the stated amount; a day
     or a week moves only a day, a month a month or a day, a year anything up to a year."""
@@ -294,10 +315,15 @@ def _shifted(span: TimeSpan, m: re.Match[str]) -> TimeSpan | None:
     return TimeSpan(date(year, 1, 1), date(year, 12, 31), "year", "inferred")
 
 
-def _bounded(text: str, dm: DateMention, anchor: Anchor | None, ongoing: bool) -> DateMention:
+_END_OF = re.compile(r"^(?:the\s+)?(?:very\s+)?end\s+of\b", re.IGNORECASE)
+
+
+def _bounded(text: str, dm: DateMention, anchor: Anchor | None, ongoing: bool, future: bool = False) -> DateMention:
     """"has been training pilots since 2016" runs to the publication date ("has recognised
     X since 1991" stays 1991: the act happened then); "after the 44-day war" runs from the
-    day after it to the publication date (open when unknown); "before 2019" has no start."""
+    day after it to the publication date (open when unknown); "before 2019" has no start;
+    "before the end of 2022" ends on 31 December and, for a plan (``future``), starts at
+    publication."""
     head = text[max(0, dm.start - 40):dm.start]
     span = dm.span
     if span.start is None:
@@ -319,6 +345,9 @@ def _bounded(text: str, dm: DateMention, anchor: Anchor | None, ongoing: bool) -
         end = anchor.end if anchor and anchor.end >= start else None
         return replace(dm, span=replace(span, start=start, end=end, basis="inferred"))
     if _BEFORE.search(head) and head.rstrip().lower().endswith(("before", "prior to")):
+        if _END_OF.match(dm.text) and span.end is not None:   # "before the end of 2022": by 31 December
+            start = anchor.start if anchor is not None and future and anchor.start <= span.end else None
+            return replace(dm, span=replace(span, start=start, basis="inferred"))
         return replace(dm, span=replace(span, start=None, end=span.start - timedelta(days=1)))
     return dm
 
@@ -341,19 +370,173 @@ def sentence_dates(text: str, anchor: Anchor | None, year_hint: int | None,
     dates = [d for d in dates if not (d.span.basis == "relative" and d.yearless is None
                                       and _CHAIN_ARTICLE.search(text[max(0, d.start - 6):d.start]))]
     periods = _possessive_periods(text, dates, find_named_periods(text, anchor=anchor.end if anchor else None))
-    found = _appositions(text, _select([*periods, *dates, *relative]))
-    return tuple(_bounded(text, d, anchor, ongoing) for d in found if d.span.start is not None or d.span.end is not None)
+    found = _appositions(text, _year_qualified(text, _select([*periods, *dates, *relative])))
+    return tuple(_bounded(text, d, anchor, ongoing, direction == "future") for d in found
+                 if d.span.start is not None or d.span.end is not None)
 
 
 NAMED_PERIOD_PENALTY = 12   # tokens: "formed a partnership in 2013 ... since the Vietnam War" is 2013
+_VERBAL = frozenset({"VERB", "AUX"})
+_REPORTED = frozenset({"ccomp", "parataxis"})   # "said on Monday that ...": the saying's date
+OWN, GOVERNING, COORDINATED = 0, 1, 20          # ranks of a date's clause relative to the event's
 
 
-def pick_date(sent: Span, trigger: Trigger, clauses: dict[int, Trigger], anchor: Anchor | None,
-              year_hint: int | None, tense: Tense = "nearest") -> TimeSpan:
-    """The date the trigger's clause states: the nearest date expression that no other
-    event's clause owns; unknown when there is none."""
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb whose clause a date expression sits in: its nearest verbal ancestor."""
+    return next((a for a in tok.ancestors if a.pos_ in _VERBAL), None)
+
+
+def _governing_hops(verb: Token, other: Token) -> tuple[int, bool] | None:
+    """How many clauses up from ``verb`` the clause of ``other`` is, and whether the way
+    passes a reported-speech link ("said on Monday that ..."); None when ``other`` does
+    not govern ``verb``."""
+    hops, reported, node = 0, False, verb
+    while node.head.i != node.i:
+        reported = reported or node.dep_ in _REPORTED
+        node = node.head
+        if node.pos_ in _VERBAL:
+            hops += 1
+        if node.i == other.i:
+            return hops, reported
+    return None
+
+
+def _only_coordinated(verb: Token, other: Token) -> bool:
+    """``other`` is a verb coordinated after ``verb`` ("met and signed a pact on Tuesday",
+    "have trained there for years, and jets are flying in the exercise this month")."""
+    node = other
+    while node.i != verb.i:
+        if node.dep_ != "conj" or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
+def date_rank(date_token: Token, trigger: Trigger, own: bool, tense: Tense) -> int | None:
+    """Whose date a date expression is, seen from one event; lower ranks win, None: not this
+    event's date.
+
+    - its own clause (the trigger's verb is the nearest verb above it, or ``own`` - the
+      trigger owns it - and it sits in a clause on the trigger's noun: "the visit, which
+      took place in 2000");
+    - a clause that governs the event's clause, one rank per clause up: "cut ties in
+      August 2021, accusing it of ...", "returned in December 2017, when the two signed",
+      "attended a ceremony on Thursday to inaugurate ...". A reporting verb's date ("said
+      on Monday that ...") does not date a plan;
+    - a verb coordinated after the event's, when nothing nearer dates it ("met and signed
+      an accord on Tuesday");
+    - last, a clause below the event's that only sets it (:func:`_setting_clause`: "under
+      a contract signed in 2020");
+    - never a clause with its own subject inside another ("..., which Spain ruled until
+      1975", "land Armenia had held since the 1990s"); an "after" / "before" clause of that
+      kind only bounds the event (:func:`bounding_clause`)."""
+    doc = date_token.doc
+    verb, trig = _verb_of(trigger, doc), doc[trigger.token]
+    home = _clause_verb(date_token)
+    if home is None or home.i == verb.i or verb.pos_ not in _VERBAL:   # a verbless title: its dates are its own
+        return OWN
+    if own and trig.pos_ not in _VERBAL and any(a.i == trig.i for a in home.ancestors):
+        return OWN           # "the agreement, signed in 2001": a clause on the event's noun
+    up = _governing_hops(verb, home)
+    if up is not None:
+        hops, reported = up
+        if reported and tense == "future":
+            return None      # a plan happens after it is announced
+        return GOVERNING + hops
+    if _only_coordinated(verb, home):
+        return COORDINATED
+    return SUBORDINATE if _setting_clause(home, verb) else None
+
+
+SUBORDINATE = 30
+_SETTING_ADVERBS = frozenset({"where", "when"})
+_BOUND_MARKS = frozenset({"after", "following", "before", "since"})
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(verb: Token) -> bool:
+    """A clause with its own subject and a tensed verb ("Armenia had held"); an infinitive
+    or a participle is not one, whatever the parser hangs on it."""
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    tensed = verb.tag_ in _FINITE_TAGS or any(c.tag_ in _FINITE_TAGS for c in auxes)
+    untensed = verb.tag_ == "VBG" or any(c.tag_ == "TO" for c in auxes)   # "the two signed" may be tagged VBN
+    return (tensed or not untensed) and any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
+
+
+def _subordinate_clauses(home: Token, verb: Token) -> list[Token] | None:
+    """The verbs from ``home`` up to (not including) ``verb``; None when ``verb`` is not above."""
+    path, node = [], home
+    while node.i != verb.i:
+        if node.pos_ in _VERBAL:
+            path.append(node)
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return path
+
+
+def _setting_clause(home: Token, verb: Token) -> bool:
+    """A clause below the event's that sets it rather than telling another happening:
+    a participle or infinitive without a subject of its own ("under a contract signed
+    in 2020", "its operation to disarm ... in September 2023"), or a "where" / "when"
+    clause on the event's place or time ("begins the tour in France, where he arrives
+    on 5 May"). A clause with its own subject ("land that Armenia had held since the
+    1990s") tells another happening and dates nothing here."""
+    path = _subordinate_clauses(home, verb)
+    if not path:
+        return False
+    return all(not _finite(v) or (v.dep_ == "relcl" and any(c.lower_ in _SETTING_ADVERBS for c in v.children))
+               for v in path)
+
+
+def bounding_clause(date_token: Token, trigger: Trigger) -> str | None:
+    """"sent rescuers after the quakes struck on 6 February": the mark ("after", "before",
+    "since") of a clause with its own subject, right below the event's, whose date bounds
+    the event; None otherwise."""
+    doc = date_token.doc
+    verb, home = _verb_of(trigger, doc), _clause_verb(date_token)
+    if home is None or home.i == verb.i or home.head.i != verb.i or home.dep_ != "advcl" or not _finite(home):
+        return None
+    mark = next((c.lower_ for c in home.children if c.dep_ == "mark"), None)
+    return mark if mark in _BOUND_MARKS else None
+
+
+def _bound_by(span: TimeSpan, mark: str, anchor: Anchor | None, tense: Tense) -> TimeSpan | None:
+    """The interval an "after X" / "before X" clause leaves for a reported event."""
+    if tense not in ("past", "nearest"):
+        return None
+    return bounded_by(span, mark, anchor)
+
+
+def bounded_by(span: TimeSpan, word: str, anchor: Anchor | None) -> TimeSpan | None:
+    """The interval "after X" / "since X" / "before X" leaves for a reported event: after X's
+    end (since: from X's start) up to publication, or up to the day before X starts."""
+    if span.start is None or span.end is None:
+        return None
+    if word in ("before", "until", "prior"):
+        return replace(span, start=None, end=span.start - timedelta(days=1), basis="inferred")
+    start = span.start if word == "since" else span.end + timedelta(days=1)
+    end = anchor.end if anchor is not None and anchor.end >= start else None
+    return replace(span, start=start, end=end, basis="inferred")
+
+
+def _dates_its_subject(date_token: Token, trigger: Trigger, clauses: dict[int, Trigger]) -> bool:
+    """"it was his first trip in 24 years; his previous visit, in 2000, came ...": a clause
+    whose subject is another happening dates that happening, not the clauses below it."""
+    home = _clause_verb(date_token)
+    others = {t.token for t in clauses.values()} - {trigger.token}
+    return home is not None and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i in others for c in home.children)
+
+
+def ranked_date(sent: Span, trigger: Trigger, clauses: dict[int, Trigger], anchor: Anchor | None,
+                year_hint: int | None, tense: Tense = "nearest") -> tuple[int | None, TimeSpan]:
+    """The date the trigger's clause states and its rank (:func:`date_rank`): among the date
+    expressions no other event's clause owns (a governing clause's date may be inherited),
+    the one in the nearest clause, then the nearest in tokens; (None, unknown) when none."""
     doc = sent.doc
-    best: tuple[int, TimeSpan] | None = None
+    best: tuple[tuple[int, int], TimeSpan] | None = None
     for dm in sentence_dates(sent.text, anchor, year_hint, _direction(tense), ongoing=tense == "ongoing"):
         span = doc.char_span(sent.start_char + dm.start, sent.start_char + dm.end, alignment_mode="expand")
         if span is None:
@@ -361,12 +544,42 @@ def pick_date(sent: Span, trigger: Trigger, clauses: dict[int, Trigger], anchor:
         owner = owning_clause(span.root, clauses)
         if owner is not None and owner != trigger.clause and owner == span.root.i and span.root.head.i != span.root.i:
             owner = owning_clause(span.root.head, clauses)   # "supported X during the 44-day war": the war dates both
-        if owner is not None and owner != trigger.clause:
+        rank, found = date_rank(span.root, trigger, owner == trigger.clause, tense), dm.span
+        if rank is not None and GOVERNING <= rank < COORDINATED and _dates_its_subject(span.root, trigger, clauses):
+            rank = None
+        if rank is None and (mark := bounding_clause(span.root, trigger)) is not None:
+            bounded = _bound_by(dm.span, mark, anchor, tense)
+            rank, found = (SUBORDINATE, bounded) if bounded is not None else (None, found)
+        if rank is None or (owner is not None and owner != trigger.clause and rank < GOVERNING):
             continue
         dist = abs(span.root.i - trigger.token) + (NAMED_PERIOD_PENALTY if dm.span.basis == "inferred" else 0)
-        if best is None or dist < best[0]:
-            best = (dist, dm.span)   # a stated date beats a named period further than this away
-    return best[1] if best else TimeSpan.unknown()
+        if best is None or (rank, dist) < best[0]:
+            best = ((rank, dist), found)   # a stated date beats a named period further than this away
+    return (best[0][0], best[1]) if best else (None, TimeSpan.unknown())
+
+
+def pick_date(sent: Span, trigger: Trigger, clauses: dict[int, Trigger], anchor: Anchor | None,
+              year_hint: int | None, tense: Tense = "nearest") -> TimeSpan:
+    """The date the trigger's clause states or inherits (:func:`ranked_date`); unknown when none."""
+    return ranked_date(sent, trigger, clauses, anchor, year_hint, tense)[1]
+
+
+def chain_base(sent: Span, anchor: Anchor | None, year_hint: int | None, previous: TimeSpan | None,
+               tense: Tense = "past", sentence_before: Span | None = None) -> TimeSpan | None:
+    """What a chain phrase counts from: the last date stated before it in the same sentence
+    ("ordered drones in early 2019, and the first were delivered later that year"), else
+    the last date the sentence before states ("The row began in March, when ... Algeria
+    recalled its ambassador the next day"), else the previous dated event in the text."""
+    found = chain_match(sent.text)
+    if found is None:
+        return previous
+    direction = _direction(tense)
+    before = [dm for dm in sentence_dates(sent.text, anchor, year_hint, direction)
+              if dm.end <= found[0].start() and dm.span.start is not None]
+    if not before and sentence_before is not None:
+        before = [dm for dm in sentence_dates(sentence_before.text, anchor, year_hint, direction)
+                  if dm.span.start is not None and dm.span.end is not None]
+    return before[-1].span if before else previous
 
 
 def aspect_date(sent: Span, trigger: Trigger, anchor: Anchor | None, tense: Tense) -> TimeSpan | None:
@@ -415,20 +628,29 @@ def lead_date(sentences: list[Span], anchor: Anchor | None) -> TimeSpan | None:
 def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factuality: str,
                anchor: Anchor | None, year_hint: int | None, previous: TimeSpan | None,
                setting: TimeSpan | None = None, headline: bool = False,
-               previous_sentence: Span | None = None, lead: TimeSpan | None = None) -> TimeSpan:
-    """The date of one event: stated; else chained to the previous dated event; else the
-    date of the happening it names as its setting ("signed during the visit"); else from
-    its aspect; else the day of the event just before when the narrative continues
-    (``previous_sentence`` is the sentence that event came from); else, in the title or
+               previous_sentence: Span | None = None, lead: TimeSpan | None = None,
+               bound: TimeSpan | None = None, sentence_before: Span | None = None) -> TimeSpan:
+    """The date of one event: stated in its clause or one governing it; else chained to the
+    previous dated event; else the date of the happening it names as its setting ("signed
+    during the visit"); else from its aspect; else the day of the event just before when the
+    narrative continues (``previous_sentence`` is the sentence that event came from); else the
+    interval a happening it is "after", "since" or "before" leaves (``bound``); else a
+    date in a clause that only sets it ("under a contract signed in 2020"); else, in the title or
     lead of a news report, the day of the news it leads with (``lead``); else, for a headline
     reporting news, the document's date; else unknown."""
     tense = clause_tense(trig, sent.doc, factuality)
-    when = pick_date(sent, trig, clauses, anchor, year_hint, tense)
-    if when.known:
+    rank, when = ranked_date(sent, trig, clauses, anchor, year_hint, tense)
+    if when.known and rank == OWN:
         return when
-    chained = chained_date(sent.text, previous)
-    if chained is not None and chain_applies(sent, trig, clauses):
-        return chained
+    if chain_applies(sent, trig, clauses):     # its own chain phrase beats a date it would inherit
+        chained = chained_date(sent.text, chain_base(sent, anchor, year_hint, previous, tense, sentence_before))
+        if chained is not None:
+            return chained
+    if when.known and rank is not None and rank < SUBORDINATE:
+        return when
+    named = year_in_name(sent, trig)
+    if named is not None:
+        return named             # "took part in the AMAN-2013 naval exercises"
     if setting is not None and setting.known:
         return setting
     aspect = aspect_date(sent, trig, anchor, tense)
@@ -436,7 +658,11 @@ def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factualit
         return aspect
     continued = continued_date(sent, trig, tense, previous, previous_sentence)
     if continued is not None:
-        return continued
+        return continued     # "Kishida welcomed the measures announced earlier this month": the summit's day
+    if bound is not None and bound.known:
+        return bound         # "has sent tanks since the invasion": from the invasion to publication
+    if when.known:
+        return when          # "sold radars under a contract signed in 2020"
     if (lead is not None and factuality not in UNDATED_HEADLINES and tense in ("nearest", "past", "current")
             and not (tense == "nearest" and _verb_of(trig, sent.doc).lemma_.lower() in STATIVE_VERBS)
             and not find_dates(sent.text)):   # a sentence that states any date dates its own events
@@ -446,18 +672,37 @@ def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factualit
     return when
 
 
+_NAME_WITH_YEAR = re.compile(r"\b[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*-(?P<y>(?:19|20)\d{2})\b")
+YEAR_NAMED = frozenset({"exercise"})       # drills are named for the year they are held in
+
+
+def year_in_name(sent: Span, trig: Trigger) -> TimeSpan | None:
+    """An exercise named with its year ("AMAN-2013", "Three Brothers-2021") is held in that
+    year (basis "inferred"); None when the trigger's phrase names no such exercise."""
+    if trig.category not in YEAR_NAMED:
+        return None
+    doc, tok = sent.doc, sent.doc[trig.token]
+    first = max(sent.start, tok.left_edge.i - 1)          # a name right beside the phrase counts too
+    last = min(sent.end - 1, tok.right_edge.i + 1)        # ("naval exercises AMAN-2013", however parsed)
+    lo, hi = doc[first].idx - sent.start_char, doc[last].idx + len(doc[last]) - sent.start_char
+    for m in _NAME_WITH_YEAR.finditer(sent.text):
+        if m.start() < hi and m.end() > lo:
+            year = int(m.group("y"))
+            return TimeSpan(date(year, 1, 1), date(year, 12, 31), "year", "inferred", m.group(0))
+    return None
+
+
 # A headline reports the day's news ("X rules out ...", "X suspends ..."), except a plan or a
 # proposal, whose date is when it would happen, not when it was announced.
 UNDATED_HEADLINES = frozenset({"planned", "proposed"})
 
-_CONTINUING_SUBJECTS = frozenset({"he", "she", "they", "latter", "both", "sides", "ministers", "two"})
-
-
 def continued_date(sent: Span, trig: Trigger, tense: Tense, previous: TimeSpan | None,
                    previous_sentence: Span | None) -> TimeSpan | None:
     """"X visited Ankara on Wednesday. He thanked Y for ..." / "Cavusoglu thanked ...": a
-    simple past clause whose subject is a pronoun or a name from the sentence just before
-    continues that sentence's dated event (one day only); basis "inferred"."""
+    simple past clause whose subject is a pronoun, a word such as "the two leaders"
+    (data/dating.yaml ``continuing_subjects``) or a name from the sentence that told the
+    dated event continues that event (one day only); basis "inferred". The caller passes
+    that sentence only while the text has not moved on to another dated happening."""
     if tense != "past" or previous is None or previous_sentence is None:
         return None
     if previous.granularity != "day" or previous.start is None or previous.start != previous.end:
@@ -466,11 +711,13 @@ def continued_date(sent: Span, trig: Trigger, tense: Tense, previous: TimeSpan |
     if verb.tag_ != "VBD":
         return None
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and verb.dep_ == "conj":     # "the army chief spoke of ... and offered ...": the first verb's
+        subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects:
         return None
     head = subjects[0]
     named_before = head.pos_ == "PROPN" and head.text in previous_sentence.text
-    if not (named_before or head.lower_ in _CONTINUING_SUBJECTS):
+    if not (named_before or head.lower_ in load_dating_cues().continuing):
         return None
     return replace(previous, basis="inferred")
 
@@ -497,7 +744,8 @@ def lookup_day(when: TimeSpan, fallback: date | None) -> date | None:
 
 
 __all__ = [
-    "Anchor", "ChainRule", "DatingCues", "Tense", "aspect_date", "chain_applies", "chain_match", "chained_date",
-    "clause_tense", "date_event", "load_dating_cues", "lookup_day", "owning_clause", "parse_dating_cues",
-    "pick_date", "publication_anchor", "publication_day", "sentence_dates", "setting_date",
+    "Anchor", "ChainRule", "DatingCues", "Tense", "aspect_date", "bounded_by", "chain_applies", "chain_base",
+    "chain_match", "chained_date", "clause_tense", "date_event", "date_rank", "load_dating_cues", "lookup_day",
+    "owning_clause", "parse_dating_cues", "pick_date", "publication_anchor", "publication_day", "ranked_date",
+    "sentence_dates", "setting_date", "year_in_name",
 ]

@@ -19,7 +19,8 @@ from ..knowledge import Knowledge
 from ..records import Actor, Document, Event, Item, Location, Mention, TimeSpan
 from ..temporal.pubdate import year_hint_for
 from .attribution import attribution_of
-from .dating import LEAD_SENTENCES, date_event, lead_date, lookup_day, publication_anchor, publication_day, sentence_dates, setting_date
+from .dating import (LEAD_SENTENCES, bounded_by, date_event, lead_date, lookup_day, publication_anchor, publication_day,
+                     sentence_dates, setting_date)
 from .dating import owning_clause as _owner
 from .factuality import factuality_in_genre, factuality_of
 from .lexicon import Lexicon, load_lexicon
@@ -256,6 +257,17 @@ def _following_clauses(sent: Span) -> dict[int, Trigger]:
             and not any(c.dep_ == "dobj" for c in tok.children)}
 
 
+BOUNDING_PREPOSITIONS = frozenset({"after", "before", "since", "following", "until", "prior"})
+
+
+def _bounding_preposition(doc: Doc, ref: Trigger) -> str | None:
+    """"praised the army (after last year's war)", "has sent since the invasion": a happening
+    named after "after", "since" or "before" bounds the event; it is not its setting the way
+    "during the visit" is. The preposition, or None."""
+    node = doc[ref.token]
+    return node.head.lower_ if node.dep_ == "pobj" and node.head.lower_ in BOUNDING_PREPOSITIONS else None
+
+
 VENUE_CATEGORIES = frozenset({"meeting", "agreement", "exercise", "training", "defence_industry", "other_cooperation"})
 
 
@@ -283,6 +295,7 @@ class _DocumentExtractor:
         self.chain_base_index: int | None = None
         self.dated_by_category: dict[str, TimeSpan] = {}
         self.visited_pairs: set[frozenset[str]] = set()   # a later meeting of the pair belongs to the visit
+        self.dated_count: Counter = Counter()
 
     def _focus(self) -> tuple[str, ...]:
         counts: Counter = Counter()
@@ -331,7 +344,8 @@ class _DocumentExtractor:
             clauses = {t.clause: t for t in triggers if t.reference}
             clauses.update(_following_clauses(sent))      # "... and Jordan followed": its own clause
             clauses.update({t.clause: t for t in events})
-            judged = {t.token: self._judge(index, sent, t, clauses, context) for t in events}
+            ref = next((t for t in triggers if t.reference), None)
+            judged = {t.token: self._judge(index, sent, t, clauses, ref, events) for t in events}
             resolved = self._resolve(sent, [when for _, _, when in judged.values()])   # titles at the event's date
             for trig in events:
                 cand = self._candidate(index, sent, trig, clauses, resolved, context, judged[trig.token])
@@ -374,8 +388,10 @@ class _DocumentExtractor:
             self.visited_pairs.add(frozenset(cand.countries))
         if cand.date.known:
             self.last_dated, self.last_dated_index = cand.date, index
-            self.dated_by_category[cand.category] = setting_date(  # "during the visit" dates later clauses
-                self.dated_by_category.get(cand.category), cand.date)
+            known = self.dated_by_category.get(cand.category)
+            self.dated_by_category[cand.category] = setting_date(known, cand.date)  # "during the visit" dates later clauses
+            if known is None or (known.start, known.end) != (cand.date.start, cand.date.end):
+                self.dated_count[cand.category] += 1
 
     def _followers(self, index: int, sent: Span, resolved: dict[int, EntityActor], candidates: list[Candidate],
                    clauses: dict[int, Trigger]) -> list[Candidate]:
@@ -418,16 +434,57 @@ class _DocumentExtractor:
         return None
 
     def _judge(self, index: int, sent: Span, trig: Trigger, clauses: dict[int, Trigger],
-               context: str | None) -> tuple[str, str | None, TimeSpan]:
+               ref: Trigger | None, others: list[Trigger] = ()) -> tuple[str, str | None, TimeSpan]:
         """Factuality, its cue and the date of one trigger: all that comes before the actors."""
         factuality, cue = factuality_of(trig, sent, self.lex, _nested(trig, clauses, self.doc))
         headline = index == 0 and bool(self.document.title) and sent.text.strip().startswith(self.document.title.strip()[:40])
-        just_before = self.sents[index - 1] if index and self.chain_base_index == index - 1 else None
+        setting, bound = self._setting(ref)
+        bound = bound or self._reaction_bound(trig, others)
+        just_before = self._news_so_far() or (self.sents[index - 1] if index and self.chain_base_index == index - 1
+                                              else None)
         when = date_event(sent, trig, clauses, factuality, self.anchor, self.year_hint, self.chain_base,
-                          setting=self.dated_by_category.get(context) if context else None, headline=headline,
-                          previous_sentence=just_before,
+                          setting=setting, bound=bound, headline=headline,
+                          previous_sentence=just_before, sentence_before=self.sents[index - 1] if index else None,
                           lead=self.lead if index < LEAD_SENTENCES and self.document.genre == "news" else None)
         return factuality, cue, when
+
+    def _reaction_bound(self, trig: Trigger, others: list[Trigger]) -> TimeSpan | None:
+        """"Armenia condemned the visit", "China also criticised the pact": an act whose object
+        is an earlier happening ("the visit") comes on or after it and by publication, when the
+        text dated one happening of that kind."""
+        verb = self.doc[trig.token]
+        if verb.pos_ != "VERB":
+            return None
+        target = next((o for o in others if o is not trig and o.definite and self.doc[o.token].dep_ == "dobj"
+                       and self.doc[o.token].head.i == verb.i), None)
+        if target is None or self.dated_count[target.category] != 1:
+            return None
+        known = self.dated_by_category.get(target.category)
+        return bounded_by(known, "since", self.anchor) if known is not None else None
+
+    def _setting(self, ref: Trigger | None) -> tuple[TimeSpan | None, TimeSpan | None]:
+        """The date a referenced happening gives an event: its own ("during the visit") as the
+        first item, or the interval it bounds ("since the invasion", "after the war", "before
+        the summit") as the second, when the text dated one happening of that kind (after
+        one of several visits is after none in particular)."""
+        known = self.dated_by_category.get(ref.category) if ref is not None else None
+        if ref is None or known is None:
+            return None, None
+        prep = _bounding_preposition(self.doc, ref)
+        if prep is None:
+            return known, None
+        return None, (bounded_by(known, prep, self.anchor) if self.dated_count[ref.category] == 1 else None)
+
+    def _news_so_far(self) -> Span | None:
+        """The text up to the sentence that last told the news of the day (the day the lead
+        reports), while the text has dated nothing else since: later sentences about the
+        people it names carry on that news ("Tokayev and Erdogan also signed ...", "2. The
+        two leaders agreed ...")."""
+        base, where = self.chain_base, self.chain_base_index
+        if self.lead is None or base is None or where is None or (base.start, base.end) != (self.lead.start,
+                                                                                          self.lead.end):
+            return None
+        return self.doc[self.sents[0].start:self.sents[where].end]
 
     def _resolve(self, sent: Span, dates: list[TimeSpan]) -> dict[int, EntityActor]:
         """The sentence's entities, titles resolved on the date of its first dated event."""

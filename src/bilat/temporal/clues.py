@@ -97,14 +97,22 @@ def combine(clues: list[Clue]) -> Combined:
     return Combined(current, tuple(used), tuple(overruled))
 
 
-def hull(combined: Combined) -> tuple[date | None, date | None]:
+def hull(combined: Combined, ceiling: Clue | None = None) -> tuple[date | None, date | None]:
     """The narrowest single interval holding what is left. An end is open (None) unless a
-    used clue that is not periodic closes it inside the calendar."""
+    used clue that is not periodic closes it inside the calendar.
+
+    ``ceiling`` is the "not after today" clue. Alone it closes nothing, but when a solid
+    clue fixes the start and a periodic clue (a yearless dateline, a weekday-date pair)
+    leaves only separate candidates between that start and today, the last candidate
+    is a true end: "Tuesday, April 19" after September 2019 and not after 2026 can only
+    be 2022, so the end is that week's, not open."""
     if not combined.intervals:
         return None, None
     solid = [c for c in combined.used if not c.periodic and c.intervals]
     low = any(c.intervals[0][0].year > FIRST_DAY.year for c in solid)
     high = any(c.intervals[-1][1].year < LAST_DAY.year for c in solid)
+    if low and not high and ceiling is not None and ceiling in combined.used:
+        high = any(c.periodic and c is not ceiling for c in combined.used)
     return (combined.intervals[0][0] if low else None), (combined.intervals[-1][1] if high else None)
 
 

@@ -253,6 +253,10 @@ def publication_clues(text: str, url: str | None, metadata: PubDate, kb: Knowled
     return clues
 
 
+def _ceiling(clues: list[Clue]) -> Clue | None:
+    return next((c for c in clues if c.rank == RANK_NOT_AFTER_TODAY), None)
+
+
 RANK_NOT_AFTER_TODAY = 95
 
 
@@ -309,7 +313,7 @@ def infer_publication(text: str, url: str | None, metadata: PubDate, kb: Knowled
     if not clues:
         return PubDate()
     combined = combine(clues)
-    start, end = hull(combined)
+    start, end = hull(combined, _ceiling(clues))
     if start and end and start.year == end.year:
         combined = combine(clues + same_year_clues(text, mentions, start.year))
     if metadata.start is not None and metadata.start == metadata.end:
@@ -317,7 +321,7 @@ def infer_publication(text: str, url: str | None, metadata: PubDate, kb: Knowled
             return metadata
         return replace(metadata, evidence=f"{metadata.evidence or 'metadata'}; overruled: "
                        + "; ".join(c.evidence for c in combined.overruled))
-    start, end = hull(combined)
+    start, end = hull(combined, _ceiling(clues))
     if start is None and end is None:
         return PubDate(None, None, "unknown", _describe(combined) + "; nothing fixes the date")
     basis = next(c.basis for c in combined.used if c.rank != RANK_NOT_AFTER_TODAY)

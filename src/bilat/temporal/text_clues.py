@@ -5,9 +5,9 @@ records; :mod:`bilat.temporal.pubdate` combines them. The windows used:
 
 - a weekday-date pair without a year ("on Thursday, December 5") fits the years
   in which that day is that weekday (with a year, the latest such pair counts). Reported in the past, the text was written
-  0-7 days after it; "last week, on Thursday, December 5" puts the writing in
+  0-6 days after it; "last week, on Thursday, December 5" puts the writing in
   the following Monday-Sunday week; announced in the future ("will meet on
-  Thursday, December 5"), 0-7 days before it; "today, Thursday, December 5" on
+  Thursday, December 5"), 0-6 days before it; "today, Thursday, December 5" on
   that day;
 - "today, June 3" / "today (June 3, 2021)" fixes the day (any year it fits);
   "yesterday, June 2" the day after, "tomorrow, June 4" the day before;
@@ -48,7 +48,7 @@ from .expressions import DateMention, find_dates, span_for_year, weekday_date_ye
 from .periods import NamedPeriod, find_named_periods
 
 _CUES_FILE = "pubdate_cues.yaml"
-_WINDOW_DAYS = 7
+_WINDOW_DAYS = 6          # a bare weekday names a day of the past or coming six days: a week on, it is today
 _CLAUSE_WORDS = 8
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“A-Z0-9])|\n")
 _CLAUSE_BREAK = re.compile(r"[;:,()\u2013\u2014]|\s-\s")
@@ -187,11 +187,11 @@ def _is_weekday_of_its_day(m: DateMention) -> bool:
 def _weekday_windows(text: str, m: DateMention, days: list[date]) -> tuple[str, list[tuple[date, date]]]:
     """The days of writing a weekday-date allows: announced, "last week", or reported."""
     if is_future(text, m):
-        return "announced: 0-7 days before it", [(d - timedelta(_WINDOW_DAYS), d) for d in days]
+        return f"announced: 0-{_WINDOW_DAYS} days before it", [(d - timedelta(_WINDOW_DAYS), d) for d in days]
     if load_cues().last_week.search(text[max(0, m.start - 30):m.start]):
         return ("last week: the Monday-Sunday week after it",
                 [(d + timedelta(7 - d.weekday()), d + timedelta(13 - d.weekday())) for d in days])
-    return "reported: 0-7 days after it", [(d, d + timedelta(_WINDOW_DAYS)) for d in days]
+    return f"reported: 0-{_WINDOW_DAYS} days after it", [(d, d + timedelta(_WINDOW_DAYS)) for d in days]
 
 
 def _years(years: list[int]) -> str:
