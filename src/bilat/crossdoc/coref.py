@@ -260,15 +260,29 @@ def _directions_compatible(a: Profile, b: Profile) -> bool:
 
 
 def _same_day(a: TimeSpan, b: TimeSpan) -> bool:
+    """Both dated to a day, and the same day as far as the reports can tell: a day taken from
+    a relative expression or the publication day may miss by ``DATE_SLACK_DAYS`` (the contract
+    "signed on Sunday" and the one "BAE Systems said on Monday" it had won)."""
     return (a.granularity == b.granularity == "day" and a.start is not None and b.start is not None
-            and a.end is not None and b.end is not None and a.start <= b.end and b.start <= a.end)
+            and a.end is not None and b.end is not None and dates_compatible(a, b))
+
+
+def _one_family_same_day(a: Event, b: Event) -> bool:
+    return (a.category != b.category and family(a.category) == family(b.category)
+            and _same_day(a.date, b.date))
 
 
 def _categories_compatible(a: Event, b: Event) -> bool:
     """The same category, or one family (see ``FAMILY``) on the same day."""
-    if a.category == b.category:
-        return True
-    return family(a.category) == family(b.category) and _same_day(a.date, b.date)
+    return a.category == b.category or _one_family_same_day(a, b)
+
+
+def _kept_apart_in_document(a: Profile, b: Profile) -> bool:
+    """Events of one document were kept apart by the document-level merge on purpose, except
+    two categories of one family on the same day: that merge never joins different categories,
+    so "signed a contract to buy 24 jets" (a transfer) and "the ministers signed the contract
+    in Doha" (an agreement) stay two there and become one here when other reports join them."""
+    return bool(a.documents & b.documents) and not _one_family_same_day(a.event, b.event)
 
 
 NAMED_SPAN_DAYS = 14   # a named exercise runs for days: its start and its close are one happening
@@ -290,7 +304,7 @@ def compatible(x: Comparable, y: Comparable) -> bool:
     a, b = profile(x), profile(y)
     ea, eb = a.event, b.event
     return (_categories_compatible(ea, eb)
-            and not a.documents & b.documents          # one document's events were kept apart on purpose
+            and not _kept_apart_in_document(a, b)
             and FACTUALITY_GROUP[ea.factuality] == FACTUALITY_GROUP[eb.factuality]
             and (dates_compatible(ea.date, eb.date) or _same_named_happening(a, b))
             and _states_compatible(ea, eb)
@@ -341,23 +355,48 @@ def features(x: Comparable, y: Comparable) -> dict[str, float]:
     return {name: NEUTRAL[name] if value is None else value for name, value in observed.items()}
 
 
+IDENTIFYING_GRAINS = frozenset({"day", "month"})
+
+
+def same_transfer_stage(x: Comparable, y: Comparable) -> bool:
+    """One stage of one arms transfer, reported twice: the same named weapon system between the
+    same states, at the same stage (an order, a delivery), on dates precise to the day or month
+    that agree. Two outlets word an order differently ("signed a contract to buy 24 Typhoon
+    jets" / "has ordered 24 Typhoon fighter jets"), but one weapon is not ordered twice by one
+    state from another within the same days. Different stages (a letter of intent and the
+    contract) never qualify."""
+    a, b = profile(x), profile(y)
+    ea, eb = a.event, b.event
+    return (ea.category == eb.category == "arms_transfer"
+            and a.stage is not None and a.stage == b.stage
+            and _names_overlap(a.items, b.items) == 1.0
+            and ea.date.known and eb.date.known
+            and ea.date.granularity in IDENTIFYING_GRAINS and eb.date.granularity in IDENTIFYING_GRAINS
+            and dates_compatible(ea.date, eb.date))
+
+
 def score_pair(x: Comparable, y: Comparable) -> float:
-    """Weighted evidence that ``x`` and ``y`` report one happening (0..1); 0 when incompatible."""
+    """Weighted evidence that ``x`` and ``y`` report one happening (0..1); 0 when incompatible.
+    One stage of one transfer (``same_transfer_stage``) scores at least ``THRESHOLD``."""
     a, b = profile(x), profile(y)
     if not compatible(a, b):
         return 0.0
     f = features(a, b)
-    return round(sum(WEIGHTS[name] * f[name] for name in WEIGHTS), 4)
+    score = round(sum(WEIGHTS[name] * f[name] for name in WEIGHTS), 4)
+    return max(score, THRESHOLD) if same_transfer_stage(a, b) else score
 
 
 def transfer_stages(x: Comparable, y: Comparable) -> bool:
     """Parts of one arms transfer: the same weapon system between the same states, in one
     document or two (a statement of intent, the contract, the delivery). Called for pairs
     that are not one happening: they are linked, never merged. A transfer whose stages are
-    dated against their order (a delivery before the contract) is two transfers."""
+    dated against their order (a delivery before the contract) is two transfers. Within one
+    document a stage that names no weapon ("signed a letter of intent for the jets") is a
+    stage of the transfer the document names."""
     a, b = profile(x), profile(y)
+    overlap = _names_overlap(a.items, b.items)
     return (a.event.category == b.event.category == "arms_transfer"
-            and bool(_names_overlap(a.items, b.items))
+            and (bool(overlap) or (overlap is None and bool(a.documents & b.documents)))
             and _states_compatible(a.event, b.event)
             and _directions_compatible(a, b)
             and _stages_in_order(a.event, b.event))

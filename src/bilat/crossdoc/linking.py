@@ -8,7 +8,6 @@ The store is reached through ``LinkStore`` (duck-typed; stages never import it).
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Protocol, Sequence
 
@@ -51,6 +50,19 @@ def _component(store: LinkStore, seeds: Iterable[str]) -> tuple[set[str], list[t
     return seen, [(a, b, s) for (a, b), s in sorted(edges.items())]
 
 
+def _documents_by_group(links: Mapping[str, str], events: Mapping[str, Event]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for eid, event in events.items():
+        out.setdefault(links.get(eid, eid), set()).update(m.doc_id for m in event.mentions)
+    return out
+
+
+def _joins_another_document(event: Event, links: Mapping[str, str], docs: Mapping[str, set[str]]) -> bool:
+    """Does ``event``'s cross-document event hold a report from another document? (Two
+    categories of one family in one document may share it too; they alone are no merge.)"""
+    return bool(docs.get(links.get(event.id, event.id), set()) - {m.doc_id for m in event.mentions})
+
+
 def link_new_events(store: LinkStore, event_ids: Iterable[str]) -> LinkSummary:
     """Block, score and cluster the events ``event_ids`` against everything stored."""
     ids = sorted(set(event_ids))
@@ -66,6 +78,6 @@ def link_new_events(store: LinkStore, event_ids: Iterable[str]) -> LinkSummary:
     events = {e.id: e for e in store.events_by_id(sorted(members))}
     links = cluster_events(events, edges)
     store.set_canonical_ids(links)
-    sizes = Counter(links.values())
-    merged = sum(1 for e in new_events if sizes[links.get(e.id, e.id)] > 1)
+    docs = _documents_by_group(links, events)
+    merged = sum(1 for e in new_events if _joins_another_document(e, links, docs))
     return LinkSummary(len(new_events), len(pairs), len(scored), len(events), merged)

@@ -1,0 +1,156 @@
+"""Across documents, the rules that keep reports of one happening together when outlets word,
+date or label it differently, and that keep distinct stages apart but linked.
+
+The sentences are our own words about real, public happenings: Greece's contract for 18
+Rafale jets, signed in Athens on Monday 25 January 2021 by the French and Greek defence
+ministers (Dassault Aviation announced its order the next day), after Greece had announced in
+September 2020 that it intended to buy the jets; Egypt's order of 30 more Rafales in May 2021;
+and Russia and Belarus's Zapad-2021 exercise (10-16 September 2021), watched closely in
+Poland and Lithuania.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bilat.crossdoc.coref import compatible, score_pair, same_transfer_stage, THRESHOLD, transfer_stages
+from bilat.events.extract import names_a_place_nearby
+from bilat.events.lexicon import load_lexicon
+from bilat.records import Actor, Event, Item, Mention, TimeSpan
+from bilat.stories.origins import origin_keys
+
+FRANCE = Actor("source", "France", "country", "FRA")
+GREECE = Actor("target", "Greece", "country", "GRC")
+RAFALE = Item("weapon_system", "Dassault Rafale", quantity=18)
+
+SIGNED_MONDAY = "Greece signed a contract with France on Monday to buy 18 Rafale fighter jets."
+DASSAULT_TUESDAY = "Greece has ordered 18 Rafale jets from France, Dassault Aviation said on Tuesday."
+MINISTERS_SIGNED = ("Defence ministers Florence Parly and Nikos Panagiotopoulos signed the contract "
+                    "in Athens on Monday.")
+INTENT_2020 = "In September 2020 Greece announced that it would buy the jets from France."
+EGYPT_MAY = "Egypt has ordered 30 more Rafale jets from France, its defence ministry said on Tuesday."
+
+
+def _day(d: date, basis: str = "relative") -> TimeSpan:
+    return TimeSpan(d, d, "day", basis)  # type: ignore[arg-type]
+
+
+def _event(eid: str, doc: str, sentence: str, *, category: str = "arms_transfer", when: TimeSpan,
+           stage: str | None = "order", items: tuple[Item, ...] = (RAFALE,), factuality: str = "asserted",
+           actors: tuple[Actor, ...] = (FRANCE, GREECE), countries: tuple[str, ...] = ("FRA", "GRC")) -> Event:
+    return Event(id=eid, category=category, factuality=factuality, date=when, actors=actors,  # type: ignore[arg-type]
+                 countries=countries, items=items, stage=stage if category == "arms_transfer" else None,  # type: ignore[arg-type]
+                 mentions=(Mention(doc, f"{doc}.txt", sentence, 0, len(sentence), factuality=factuality),))  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- one order, reported twice
+
+def test_two_outlets_reporting_one_order_a_day_apart_are_one_happening():
+    signed = _event("e1", "wire", SIGNED_MONDAY, when=_day(date(2021, 1, 25)))
+    dassault = _event("e2", "review", DASSAULT_TUESDAY, when=_day(date(2021, 1, 26)))
+    assert same_transfer_stage(signed, dassault)
+    assert score_pair(signed, dassault) >= THRESHOLD
+
+
+def test_another_buyers_order_of_the_same_jet_is_not_that_happening():
+    greece = _event("e1", "wire", SIGNED_MONDAY, when=_day(date(2021, 1, 25)))
+    egypt = _event("e2", "cairo", EGYPT_MAY, when=_day(date(2021, 5, 4)),
+                   actors=(FRANCE, Actor("target", "Egypt", "country", "EGY")), countries=("EGY", "FRA"))
+    assert not compatible(greece, egypt)
+    assert score_pair(greece, egypt) == 0.0
+
+
+def test_a_statement_of_intent_and_the_contract_are_two_stages_linked_not_merged():
+    contract = _event("e1", "wire", SIGNED_MONDAY, when=_day(date(2021, 1, 25)))
+    intent = _event("e2", "wire", INTENT_2020, when=TimeSpan(date(2020, 9, 1), date(2020, 9, 30), "month", "explicit"),
+                    stage="interest", factuality="negotiating", items=())
+    assert not same_transfer_stage(contract, intent)
+    assert score_pair(contract, intent) == 0.0
+    assert transfer_stages(contract, intent)     # "the jets": the weapon the same report names
+
+
+def test_a_stage_naming_no_weapon_in_another_report_is_not_linked_by_guess():
+    contract = _event("e1", "wire", SIGNED_MONDAY, when=_day(date(2021, 1, 25)))
+    intent = _event("e2", "other", INTENT_2020, when=TimeSpan(date(2020, 9, 1), date(2020, 9, 30), "month", "explicit"),
+                    stage="interest", factuality="negotiating", items=())
+    assert not transfer_stages(contract, intent)
+
+
+def test_one_order_dated_only_to_a_year_is_not_identified_by_its_stage_alone():
+    signed = _event("e1", "wire", SIGNED_MONDAY, when=_day(date(2021, 1, 25)))
+    vague = _event("e2", "review", "Greece ordered Rafale jets from France in 2021.",
+                   when=TimeSpan(date(2021, 1, 1), date(2021, 12, 31), "year", "explicit"))
+    assert not same_transfer_stage(signed, vague)
+
+
+# ---------------------------------------------------------------- one signing, two labels
+
+def test_a_contract_reported_as_an_order_and_as_a_signing_a_day_apart_is_one_happening():
+    """'BAE/Dassault said on Tuesday' dates the report; the signing was on Monday: within the
+    reporting slack, an arms order and an agreement are one family on one day."""
+    order = _event("e1", "review", DASSAULT_TUESDAY, when=_day(date(2021, 1, 26)))
+    signing = _event("e2", "athens", MINISTERS_SIGNED, category="agreement", when=_day(date(2021, 1, 25)),
+                     items=(), actors=(Actor("participant", "France", "country", "FRA"),
+                                       Actor("participant", "Greece", "country", "GRC")))
+    assert compatible(order, signing)
+
+
+def test_explicit_days_of_one_family_must_be_the_same_day():
+    order = _event("e1", "review", "Greece ordered 18 Rafale jets from France on 26 January 2021.",
+                   when=_day(date(2021, 1, 26), "explicit"))
+    signing = _event("e2", "athens", MINISTERS_SIGNED, category="agreement", when=_day(date(2021, 1, 25), "explicit"),
+                     items=())
+    assert not compatible(order, signing)
+
+
+def test_one_reports_order_and_signing_may_join_but_its_two_orders_stay_apart():
+    """The document-level merge never joins two categories, so one report's "signed a contract
+    to buy 18 jets" and "the ministers signed the contract in Athens" may be joined here; two
+    events of one category in one report were kept apart there on purpose."""
+    order = _event("e1", "wire", SIGNED_MONDAY, when=_day(date(2021, 1, 25)))
+    signing = _event("e2", "wire", MINISTERS_SIGNED, category="agreement", when=_day(date(2021, 1, 25)), items=())
+    assert compatible(order, signing)
+    second_order = _event("e3", "wire", "Greece also ordered six more Rafale jets from France on Monday.",
+                          when=_day(date(2021, 1, 25)))
+    assert not compatible(order, second_order)
+
+
+# ---------------------------------------------------------------- a place is not a party
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("Zapad-2021 ends with a show of force near Poland's border", "Poland"),
+    ("Russian and Belarusian troops drilled close to Lithuania's border on Thursday.", "Lithuania"),
+])
+def test_a_state_named_as_the_border_something_happens_near_is_a_place(nlp, sentence, place):
+    doc = nlp(sentence)
+    ents = [e for e in doc.ents if e.text.startswith(place)]
+    assert ents and names_a_place_nearby(ents[0], load_lexicon())
+
+
+def test_a_state_whose_border_is_the_object_of_the_deed_stays_a_party(nlp):
+    doc = nlp("Poland closed its border with Belarus, and Lithuania reinforced Lithuania's border guards.")
+    lex = load_lexicon()
+    assert not any(names_a_place_nearby(e, lex) for e in doc.ents)
+
+
+def test_a_report_on_a_named_exercise_near_a_third_states_border_keeps_the_two_parties(tmp_path):
+    from bilat.config import load_settings
+    from bilat.pipeline import process
+    (tmp_path / "zapad.txt").write_text(
+        "TITLE: Zapad-2021 ends with show of force near Poland's border\nDATE: 2021-09-16\n\n"
+        "The Russian and Belarusian armies ended a week of joint manoeuvres on Thursday, closing the "
+        "Zapad-2021 exercise with live-fire drills on ranges in Belarus and western Russia.\n\n"
+        "President Vladimir Putin watched part of the exercise on Monday at a training ground east of Moscow.\n\n"
+        "Polish officials said the exercise had passed without incident.\n", encoding="utf-8")
+    events = [e for r in process([tmp_path], load_settings(env={}, db=":memory:")) for e in getattr(r, "events", ())]
+    drills = [e for e in events if e.category == "exercise"]
+    assert drills and all(set(e.countries) == {"BLR", "RUS"} for e in drills)
+
+
+# ---------------------------------------------------------------- the origin of a figure
+
+def test_a_ministry_that_puts_a_number_on_something_is_the_origin_of_the_report(kb):
+    text = ("Russia's Defence Ministry put the number of participants at 200,000, a figure Western "
+            "officials called inflated.")
+    assert "defence_ministry:RUS" in origin_keys(text, kb)
