@@ -154,3 +154,50 @@ def test_a_ministry_that_puts_a_number_on_something_is_the_origin_of_the_report(
     text = ("Russia's Defence Ministry put the number of participants at 200,000, a figure Western "
             "officials called inflated.")
     assert "defence_ministry:RUS" in origin_keys(text, kb)
+
+
+# ---------------------------------------------------------------- an undated report of the day
+
+RAA_SIGNED = ("Prime Ministers Fumio Kishida and Scott Morrison signed the Reciprocal Access Agreement "
+              "by video link on Thursday.")
+RAA_RELEASE = "The two leaders signed the Japan-Australia Reciprocal Access Agreement during the video conference."
+
+
+def _raa(eid: str, doc: str, sentence: str, when: TimeSpan) -> Event:
+    return _event(eid, doc, sentence, category="agreement", when=when, items=(),
+                  actors=(Actor("participant", "Australia", "country", "AUS"), Actor("participant", "Japan", "country", "JPN")),
+                  countries=("AUS", "JPN"))
+
+
+def test_an_undated_report_published_on_the_day_counts_that_day_as_weak_date_evidence():
+    """A foreign ministry's release of 6 January 2022 says only that "the two leaders signed" the
+    treaty; other reports date the signing to that Thursday."""
+    from bilat.crossdoc.coref import features, profile
+    signed = _raa("e1", "wire", RAA_SIGNED, _day(date(2022, 1, 6)))
+    release = _raa("e2", "mofa", RAA_RELEASE, TimeSpan.unknown())
+    same_day = {"mofa": (date(2022, 1, 6), date(2022, 1, 6))}
+    a_year_later = {"mofa": (date(2023, 1, 6), date(2023, 1, 6))}
+    assert features(signed, release)["date"] == 0.3                       # no publication day: neutral
+    assert features(profile(signed, same_day), profile(release, same_day))["date"] > 0.3
+    assert features(profile(signed, a_year_later), profile(release, a_year_later))["date"] == 0.3
+    assert score_pair(profile(signed, same_day), profile(release, same_day)) > score_pair(signed, release)
+
+
+# ---------------------------------------------------------------- a vessel's launch
+
+@pytest.mark.parametrize("sentence", [
+    "The launch of the submarine Humaitá at Itaguaí on Friday, attended by Brazil's defence minister, "
+    "was a milestone for the programme France and Brazil agreed in 2008.",
+    "Brazil's president and France's ambassador attended the launch ceremony of the submarine Humaitá at Itaguaí.",
+    "Brazilian and French officials applauded as the submarine Humaitá slid into the water at Itaguaí on Friday.",
+])
+def test_a_submarines_launch_is_a_defence_industry_happening(nlp, sentence):
+    from bilat.events.triggers import find_triggers
+    doc = nlp(sentence)
+    assert any(t.category == "defence_industry" for s in doc.sents for t in find_triggers(s, load_lexicon()))
+
+
+def test_a_launch_without_its_own_day_or_ceremony_is_no_report(nlp):
+    from bilat.events.triggers import find_triggers
+    doc = nlp("The launch of the submarine programme was a political decision.")
+    assert not any(t.category == "defence_industry" for s in doc.sents for t in find_triggers(s, load_lexicon()))

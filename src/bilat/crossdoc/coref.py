@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from itertools import combinations, product
 from typing import Iterable, Mapping, Sequence, Union
 
@@ -200,6 +200,7 @@ class Profile:
     targets: frozenset[str]
     sentences: tuple[str, ...]      # normalised, the first MAX_SENTENCES_COMPARED
     stage: str | None
+    published: tuple[tuple[date, date], ...] = ()   # an undated event's documents' publication days
 
 
 MAX_SENTENCES_COMPARED = 4
@@ -209,9 +210,17 @@ which name the happening most fully; keeps a pair's cost bounded however many me
 Comparable = Union[Event, Profile]
 
 
-def profile(event: Comparable) -> Profile:
+PublicationDays = Mapping[str, tuple[date, date]]
+"""doc id -> (first, last) possible publication day of the document."""
+
+
+def profile(event: Comparable, published: PublicationDays | None = None) -> Profile:
+    """What scoring looks at in ``event``; ``published`` gives its documents' publication days,
+    kept only for an undated event (the day its report came out is then all there is)."""
     if isinstance(event, Profile):
         return event
+    days = () if event.date.known or not published else tuple(sorted(
+        {published[m.doc_id] for m in event.mentions if m.doc_id in published}))
     return Profile(
         event=event,
         documents=frozenset(m.doc_id for m in event.mentions),
@@ -221,6 +230,7 @@ def profile(event: Comparable) -> Profile:
         targets=frozenset(a.country for a in event.actors if a.role == "target" and a.country),
         sentences=tuple(_norm(m.sentence) for m in event.mentions[:MAX_SENTENCES_COMPARED]),
         stage=_stage(event),
+        published=days,
     )
 
 
@@ -324,7 +334,20 @@ def _rescaled(ratio: float) -> float:
     return min(1.0, max(0.0, (ratio - SENTENCE_FLOOR) / (SENTENCE_CEILING - SENTENCE_FLOOR)))
 
 
-def _date_agreement(a: TimeSpan, b: TimeSpan) -> float | None:
+def _reported_within_days(undated: Profile, dated: TimeSpan) -> bool:
+    """``undated``'s report came out on ``dated``'s day or up to ``DATE_SLACK_DAYS`` after it: an
+    undated "the two leaders signed the agreement" in a press release of 6 January and a
+    signing dated 6 January by other reports."""
+    if dated.granularity != "day" or dated.start is None or dated.end is None:
+        return False
+    slack = timedelta(days=DATE_SLACK_DAYS)
+    return any(first - slack <= dated.start and dated.end <= last for first, last in undated.published)
+
+
+def _date_agreement(x: Profile, y: Profile) -> float | None:
+    a, b = x.event.date, y.event.date
+    if not a.known and b.known and _reported_within_days(x, b) or not b.known and a.known and _reported_within_days(y, a):
+        return DATE_AGREEMENT["month"]          # dated by its report's day: close, not stated
     if not a.known or not b.known:
         return None
     coarser = max(a.granularity, b.granularity, key=lambda g: GRANULARITY_RANK[g])
@@ -349,7 +372,7 @@ def features(x: Comparable, y: Comparable) -> dict[str, float]:
         "sentence": _rescaled(sentence_similarity(a, b)),
         "people": _names_overlap(a.people, b.people),
         "items": _names_overlap(a.items, b.items),
-        "date": _date_agreement(a.event.date, b.event.date),
+        "date": _date_agreement(a, b),
         "location": _location_agreement(a.event, b.event),
     }
     return {name: NEUTRAL[name] if value is None else value for name, value in observed.items()}
@@ -427,10 +450,12 @@ class ScoredPair:
     score: float
 
 
-def score_candidates(pairs: Iterable[tuple[str, str]], events: Mapping[str, Event]) -> list[ScoredPair]:
-    """Score candidate pairs; keep those at or above ``THRESHOLD`` and the transfer stages."""
+def score_candidates(pairs: Iterable[tuple[str, str]], events: Mapping[str, Event],
+                     published: PublicationDays | None = None) -> list[ScoredPair]:
+    """Score candidate pairs; keep those at or above ``THRESHOLD`` and the transfer stages.
+    ``published`` (doc id -> publication days) lets an undated report count its day."""
     out = []
-    profiles = {eid: profile(e) for eid, e in events.items()}
+    profiles = {eid: profile(e, published) for eid, e in events.items()}
     for a, b in pairs:
         ea, eb = profiles.get(a), profiles.get(b)
         if ea is None or eb is None:

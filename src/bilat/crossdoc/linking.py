@@ -9,6 +9,7 @@ The store is reached through ``LinkStore`` (duck-typed; stages never import it).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Iterable, Mapping, Protocol, Sequence
 
 from ..records import Event
@@ -20,6 +21,7 @@ class LinkStore(Protocol):
     def candidate_pairs(self, event_ids: Sequence[str], loose_limit: int,
                         precise_limit: int | None = None) -> list[tuple[str, str]]: ...
     def events_by_id(self, event_ids: Sequence[str]) -> list[Event]: ...
+    def publication_days(self, doc_ids: Iterable[str]) -> dict[str, tuple[date, date]]: ...
     def add_event_pairs(self, rows: Iterable[tuple[str, str, str, float]]) -> None: ...
     def event_pairs_touching(self, event_ids: Iterable[str], relation: str) -> list[tuple[str, str, float]]: ...
     def set_canonical_ids(self, links: Mapping[str, str]) -> None: ...
@@ -72,7 +74,8 @@ def link_new_events(store: LinkStore, event_ids: Iterable[str]) -> LinkSummary:
     store.add_blocking_keys((k.event_id, k.key, k.precise, k.anchored) for e in new_events for k in blocking_keys(e))
     pairs = store.candidate_pairs(ids, LOOSE_LIMIT, PRECISE_LIMIT)
     involved = {e.id: e for e in store.events_by_id(sorted({x for p in pairs for x in p}))}
-    scored = score_candidates(pairs, involved)
+    undated_docs = {m.doc_id for e in involved.values() if not e.date.known for m in e.mentions}
+    scored = score_candidates(pairs, involved, store.publication_days(undated_docs))
     store.add_event_pairs((p.a, p.b, p.relation, p.score) for p in scored)
     members, edges = _component(store, ids)
     events = {e.id: e for e in store.events_by_id(sorted(members))}
