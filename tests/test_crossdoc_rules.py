@@ -201,3 +201,25 @@ def test_a_launch_without_its_own_day_or_ceremony_is_no_report(nlp):
     from bilat.events.triggers import find_triggers
     doc = nlp("The launch of the submarine programme was a political decision.")
     assert not any(t.category == "defence_industry" for s in doc.sents for t in find_triggers(s, load_lexicon()))
+
+
+# ---------------------------------------------------------------- a named exercise's edition
+
+def _drill(eid: str, sentence: str, name: str, countries: tuple[str, ...], day: date) -> Event:
+    return _event(eid, f"d{eid}", sentence, category="exercise", when=_day(day), items=(Item("exercise", name),),
+                  actors=tuple(Actor("participant", c, "country", c) for c in countries), countries=countries)
+
+
+def test_one_edition_of_a_named_exercise_survives_one_reports_wrong_states():
+    from bilat.crossdoc.coref import blocking_keys
+    opening = _drill("1", "Russia and Belarus began the Zapad-2021 exercise on Friday.", "Zapad-2021",
+                     ("BLR", "RUS"), date(2021, 9, 10))
+    muddled = _drill("2", "Zapad-2021 ends with a show of force near Poland's border.", "Zapad-2021",
+                     ("POL", "RUS"), date(2021, 9, 16))
+    previous = _drill("3", "Zapad-2017 was staged near Poland's border.", "Zapad-2017", ("POL", "RUS"), date(2017, 9, 20))
+    strangers = _drill("4", "Poland and Lithuania watched Zapad-2021 closely.", "Zapad-2021", ("LTU", "POL"),
+                       date(2021, 9, 16))
+    assert compatible(opening, muddled)
+    assert {k.key for k in blocking_keys(opening)} & {k.key for k in blocking_keys(muddled)}
+    assert not compatible(muddled, previous)
+    assert not compatible(opening, strangers)

@@ -155,6 +155,7 @@ def blocking_keys(event: Event) -> list[BlockingKey]:
         loose.append(f"{base}|*")
         precise.extend(f"{base}|{year}" for year in _years(event.date))
         precise.extend(f"{base}|item:{name}" for name in sorted(specific_items(event)))
+    precise.extend(f"{family(event.category)}|edition:{name}" for name in sorted(_edition_names(profile(event))))
     anchored = bool(precise)
     return ([BlockingKey(event.id, k, True, anchored) for k in precise]
             + [BlockingKey(event.id, k, False, anchored) for k in loose])
@@ -309,6 +310,20 @@ def _same_named_happening(a: Profile, b: Profile) -> bool:
     return gap <= NAMED_SPAN_DAYS
 
 
+def _edition_names(p: Profile) -> frozenset[str]:
+    """Names of the event's exercises that carry their edition's year ("zapad-2021", "sea breeze 2021")."""
+    return frozenset(_norm(i.name) for i in p.event.items
+                     if i.kind == "exercise" and any(ch.isdigit() for ch in i.name) and len(i.name) > 2)
+
+
+def _one_named_exercise_edition(a: Profile, b: Profile) -> bool:
+    """Two exercise reports naming the same edition ("Zapad-2021") and sharing a state are one
+    exercise even when one report's states are wrong (a neighbour named in the title)."""
+    ea, eb = a.event, b.event
+    return (ea.category == eb.category == "exercise" and bool(set(ea.countries) & set(eb.countries))
+            and bool(_edition_names(a) & _edition_names(b)))
+
+
 def compatible(x: Comparable, y: Comparable) -> bool:
     """Hard rules: False when ``x`` and ``y`` cannot be one happening whatever the score."""
     a, b = profile(x), profile(y)
@@ -317,7 +332,7 @@ def compatible(x: Comparable, y: Comparable) -> bool:
             and not _kept_apart_in_document(a, b)
             and FACTUALITY_GROUP[ea.factuality] == FACTUALITY_GROUP[eb.factuality]
             and (dates_compatible(ea.date, eb.date) or _same_named_happening(a, b))
-            and _states_compatible(ea, eb)
+            and (_states_compatible(ea, eb) or _one_named_exercise_edition(a, b))
             and _directions_compatible(a, b)
             and _names_overlap(a.items, b.items) != 0.0      # two different weapons or exercises
             and not (a.stage and b.stage and a.stage != b.stage))
