@@ -223,3 +223,35 @@ def test_one_edition_of_a_named_exercise_survives_one_reports_wrong_states():
     assert {k.key for k in blocking_keys(opening)} & {k.key for k in blocking_keys(muddled)}
     assert not compatible(muddled, previous)
     assert not compatible(opening, strangers)
+
+
+# ---------------------------------------------------------------- one encounter of the same people
+
+def _encounter(eid: str, sentence: str, category: str, people: tuple[str, ...], when: TimeSpan) -> Event:
+    actors = (Actor("participant", "United States", "country", "USA"), Actor("participant", "India", "country", "IND"),
+              *(Actor("participant", p, "person", None) for p in people))
+    return _event(eid, f"d{eid}", sentence, category=category, when=when, items=(), actors=actors,
+                  countries=("IND", "USA"))
+
+
+def test_a_state_visit_and_the_talks_of_the_same_leaders_that_day_are_one_happening():
+    """Narendra Modi's state visit to Washington: the White House welcome and the Oval Office
+    talks of 22 June 2023, told in different words by two outlets."""
+    from bilat.crossdoc.coref import same_encounter
+    welcome = _encounter("1", "President Joe Biden welcomed Prime Minister Narendra Modi to the White House on Thursday.",
+                         "visit", ("Joe Biden", "Narendra Modi"), _day(date(2023, 6, 22)))
+    talks = _encounter("2", "Modi and Biden spent two hours in the Oval Office discussing defence and technology.",
+                       "meeting", ("Narendra Modi", "Joe Biden"), _day(date(2023, 6, 22), "explicit"))
+    assert same_encounter(welcome, talks) and score_pair(welcome, talks) >= THRESHOLD
+
+
+def test_the_same_leaders_on_another_day_or_other_people_that_day_are_not_that_encounter():
+    from bilat.crossdoc.coref import same_encounter
+    welcome = _encounter("1", "President Joe Biden welcomed Prime Minister Narendra Modi to the White House on Thursday.",
+                         "visit", ("Joe Biden", "Narendra Modi"), _day(date(2023, 6, 22)))
+    hiroshima = _encounter("2", "Biden and Modi met on the sidelines of the G7 summit in Hiroshima on 20 May 2023.",
+                           "meeting", ("Joe Biden", "Narendra Modi"), _day(date(2023, 5, 20), "explicit"))
+    ministers = _encounter("3", "Antony Blinken and S. Jaishankar held talks at the State Department on 22 June 2023.",
+                           "meeting", ("Antony Blinken", "S. Jaishankar"), _day(date(2023, 6, 22), "explicit"))
+    assert not same_encounter(welcome, hiroshima) and score_pair(welcome, hiroshima) == 0.0
+    assert not same_encounter(welcome, ministers) and score_pair(welcome, ministers) < THRESHOLD

@@ -413,15 +413,30 @@ def same_transfer_stage(x: Comparable, y: Comparable) -> bool:
             and dates_compatible(ea.date, eb.date))
 
 
+ENCOUNTERS = frozenset({"visit", "meeting"})
+
+
+def same_encounter(x: Comparable, y: Comparable) -> bool:
+    """One visit or meeting, reported twice: the same named people on both sides, on one day.
+    The same two leaders do not hold two visits or two rounds of talks on one day that an
+    analyst would count apart, however differently outlets describe them ("welcomed Ruto to
+    the White House" / "Ruto held talks with Biden")."""
+    a, b = profile(x), profile(y)
+    ea, eb = a.event, b.event
+    return (family(ea.category) == family(eb.category) and ea.category in ENCOUNTERS and eb.category in ENCOUNTERS
+            and _names_overlap(a.people, b.people) == 1.0 and _same_day(ea.date, eb.date))
+
+
 def score_pair(x: Comparable, y: Comparable) -> float:
     """Weighted evidence that ``x`` and ``y`` report one happening (0..1); 0 when incompatible.
-    One stage of one transfer (``same_transfer_stage``) scores at least ``THRESHOLD``."""
+    One stage of one transfer (``same_transfer_stage``) and one encounter of the same people on
+    one day (``same_encounter``) score at least ``THRESHOLD``."""
     a, b = profile(x), profile(y)
     if not compatible(a, b):
         return 0.0
     f = features(a, b)
     score = round(sum(WEIGHTS[name] * f[name] for name in WEIGHTS), 4)
-    return max(score, THRESHOLD) if same_transfer_stage(a, b) else score
+    return max(score, THRESHOLD) if same_transfer_stage(a, b) or same_encounter(a, b) else score
 
 
 def transfer_stages(x: Comparable, y: Comparable) -> bool:
