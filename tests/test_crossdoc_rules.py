@@ -255,3 +255,18 @@ def test_the_same_leaders_on_another_day_or_other_people_that_day_are_not_that_e
                            "meeting", ("Antony Blinken", "S. Jaishankar"), _day(date(2023, 6, 22), "explicit"))
     assert not same_encounter(welcome, hiroshima) and score_pair(welcome, hiroshima) == 0.0
     assert not same_encounter(welcome, ministers) and score_pair(welcome, ministers) < THRESHOLD
+
+
+def test_joint_drills_reported_as_an_exercise_and_as_training_on_one_day_are_one_happening():
+    """Balikatan 2023 opened on Tuesday 11 April 2023; one outlet calls it an exercise, another training."""
+    phl_usa = (Actor("participant", "Philippines", "country", "PHL"), Actor("participant", "United States", "country", "USA"))
+    exercise = _event("e1", "manila", "US and Philippine troops began the Balikatan exercise on 11 April 2023.",
+                      category="exercise", when=_day(date(2023, 4, 11), "explicit"), items=(),
+                      actors=phl_usa, countries=("PHL", "USA"))
+    training = _event("e2", "wire", "Thousands of American soldiers began training alongside Philippine forces on Tuesday.",
+                      category="training", when=_day(date(2023, 4, 11)), items=(), actors=phl_usa, countries=("PHL", "USA"))
+    later = _event("e3", "wire", "American instructors trained Philippine marines in Zambales on 2 May 2023.",
+                   category="training", when=_day(date(2023, 5, 2), "explicit"), items=(), actors=phl_usa,
+                   countries=("PHL", "USA"))
+    assert compatible(exercise, training)
+    assert not compatible(exercise, later)

@@ -96,9 +96,10 @@ Only factualities of one ``FACTUALITY_GROUP`` ever merge, so a proposal can neve
 make a fact look proposed, nor a fact turn a proposal into one."""
 
 # Categories that reports of one happening may give it differently: a visit reported by one
-# outlet as talks, a contract signing as an agreement or as an arms order. They share blocking
+# outlet as talks, a contract signing as an agreement or as an arms order, joint drills as an
+# exercise or as training. They share blocking
 # keys, and merge only when both are dated to the same day (the same happening, seen twice).
-FAMILY: Mapping[str, str] = {"meeting": "visit", "agreement": "arms_transfer"}
+FAMILY: Mapping[str, str] = {"meeting": "visit", "agreement": "arms_transfer", "training": "exercise"}
 # The category a merged event takes when its reports differ: the more specific one.
 CATEGORY_PREFERENCE = ("arms_transfer", "visit", "exercise", "training", "defence_industry", "agreement", "meeting")
 
