@@ -270,3 +270,56 @@ def test_joint_drills_reported_as_an_exercise_and_as_training_on_one_day_are_one
                    countries=("PHL", "USA"))
     assert compatible(exercise, training)
     assert not compatible(exercise, later)
+
+
+# ---------------------------------------------------------------- one report's order and its signing
+
+def test_a_reports_signing_of_the_contract_is_its_order():
+    from bilat.crossdoc.coref import signing_of_the_order
+    order = _event("e1", "wire", SIGNED_MONDAY, when=_day(date(2021, 1, 25)))
+    signing = _event("e2", "wire", MINISTERS_SIGNED, category="agreement", when=_day(date(2021, 1, 25), "inferred"),
+                     items=())
+    assert signing_of_the_order(order, signing) and score_pair(order, signing) >= THRESHOLD
+
+
+def test_another_agreement_signed_that_day_is_not_the_order():
+    from bilat.crossdoc.coref import signing_of_the_order
+    order = _event("e1", "wire", SIGNED_MONDAY, when=_day(date(2021, 1, 25)))
+    cyber = _event("e2", "wire", "The two ministers also signed an agreement on cooperation in cyber defence.",
+                   category="agreement", when=_day(date(2021, 1, 25), "inferred"), items=())
+    elsewhere = _event("e3", "other", MINISTERS_SIGNED, category="agreement", when=_day(date(2021, 1, 25), "inferred"),
+                       items=())
+    assert not signing_of_the_order(order, cyber)
+    assert not signing_of_the_order(order, elsewhere)        # only within the report that tells the order
+
+
+def test_a_report_putting_the_buyer_on_both_sides_is_no_reversed_transfer():
+    """"Prime Minister Kyriakos Mitsotakis announced that Greece intended to buy the jets": the
+    buyer's leader as the source and the buyer as a target is muddled, not France buying from Greece."""
+    order = _event("e1", "wire", SIGNED_MONDAY, when=_day(date(2021, 1, 25)))
+    intent = _event("e2", "wire", INTENT_2020, when=TimeSpan(date(2020, 9, 1), date(2020, 9, 30), "month", "explicit"),
+                    stage="interest", factuality="negotiating", items=(),
+                    actors=(Actor("source", "Kyriakos Mitsotakis", "person", "GRC"),
+                            Actor("target", "Greece", "country", "GRC"), Actor("target", "France", "country", "FRA")))
+    reversed_ = _event("e3", "other", "France ordered 18 Rafale jets from Greece on Monday.", when=_day(date(2021, 1, 25)),
+                       actors=(Actor("source", "Greece", "country", "GRC"), Actor("target", "France", "country", "FRA")))
+    assert transfer_stages(order, intent)
+    assert not compatible(order, reversed_) and not transfer_stages(order, reversed_)
+
+
+def test_two_reports_of_the_greek_rafale_contract_end_to_end(tmp_path):
+    """Two reports of Greece's Rafale contract (fixtures/crossdoc_rules): the wire's order and its
+    signing in Athens, and the maker's announcement a day later, are one event; the wire's
+    September 2020 statement of intent is an earlier stage, linked and not merged."""
+    from pathlib import Path
+    from bilat import api
+    from bilat.config import load_settings
+    settings = load_settings(env={}, db=str(tmp_path / "rafale.duckdb"))
+    api.ingest([Path(__file__).resolve().parent / "fixtures" / "crossdoc_rules"], settings)
+    transfers = api.event_records(settings, categories=["arms_transfer"])
+    order = next(e for e in transfers if e["stage"] == "order")
+    intent = next(e for e in transfers if e["stage"] == "interest")
+    sentences = " ".join(m["sentence"] for m in order["mentions"])
+    assert order["n_documents"] == 2 and "signed the contract in Athens" in sentences
+    assert "intended to buy" not in sentences
+    assert api.related_events(settings)[order["id"]] == [intent["id"]]

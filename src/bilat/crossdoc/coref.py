@@ -22,14 +22,17 @@ dedupe's three steps:
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import date, timedelta
 from itertools import combinations, product
 from typing import Iterable, Mapping, Sequence, Union
 
 from rapidfuzz import fuzz
 
+from ..events.lexicon import load_lexicon
 from ..events.merge import event_summary
 from ..records import Actor, Event, Item, Mention, TimeSpan
 
@@ -156,8 +159,10 @@ def blocking_keys(event: Event) -> list[BlockingKey]:
         loose.append(f"{base}|*")
         precise.extend(f"{base}|{year}" for year in _years(event.date))
         precise.extend(f"{base}|item:{name}" for name in sorted(specific_items(event)))
-    precise.extend(f"{family(event.category)}|edition:{name}" for name in sorted(_edition_names(profile(event))))
-    anchored = bool(precise)
+    precise.extend(f"{family(event.category)}|edition:{name}" for name in sorted(_edition_names(event)))
+    anchored = bool(precise)       # a year, item or edition: the event need not meet the undated ones
+    # events of one document meet each other (the stages of one transfer it tells, its order and signing)
+    precise.extend(f"{family(event.category)}|doc:{doc}" for doc in sorted({m.doc_id for m in event.mentions}))
     return ([BlockingKey(event.id, k, True, anchored) for k in precise]
             + [BlockingKey(event.id, k, False, anchored) for k in loose])
 
@@ -265,9 +270,13 @@ def _states_compatible(a: Event, b: Event) -> bool:
 
 
 def _directions_compatible(a: Profile, b: Profile) -> bool:
+    """Not a full reversal (A->B against B->A). A state one report puts on both sides (its
+    leader the source, the state itself a target) tells nothing about that report's direction."""
     if a.event.category not in DIRECTED:
         return True
-    reversed_ = a.sources & b.targets and b.sources & a.targets and not a.sources & b.sources
+    a_src, a_tgt = a.sources - a.targets, a.targets - a.sources
+    b_src, b_tgt = b.sources - b.targets, b.targets - b.sources
+    reversed_ = a_src & b_tgt and b_src & a_tgt and not a_src & b_src
     return not reversed_
 
 
@@ -311,9 +320,9 @@ def _same_named_happening(a: Profile, b: Profile) -> bool:
     return gap <= NAMED_SPAN_DAYS
 
 
-def _edition_names(p: Profile) -> frozenset[str]:
+def _edition_names(event: Event) -> frozenset[str]:
     """Names of the event's exercises that carry their edition's year ("zapad-2021", "sea breeze 2021")."""
-    return frozenset(_norm(i.name) for i in p.event.items
+    return frozenset(_norm(i.name) for i in event.items
                      if i.kind == "exercise" and any(ch.isdigit() for ch in i.name) and len(i.name) > 2)
 
 
@@ -322,7 +331,7 @@ def _one_named_exercise_edition(a: Profile, b: Profile) -> bool:
     exercise even when one report's states are wrong (a neighbour named in the title)."""
     ea, eb = a.event, b.event
     return (ea.category == eb.category == "exercise" and bool(set(ea.countries) & set(eb.countries))
-            and bool(_edition_names(a) & _edition_names(b)))
+            and bool(_edition_names(ea) & _edition_names(eb)))
 
 
 def compatible(x: Comparable, y: Comparable) -> bool:
@@ -414,6 +423,28 @@ def same_transfer_stage(x: Comparable, y: Comparable) -> bool:
             and dates_compatible(ea.date, eb.date))
 
 
+@lru_cache(maxsize=1)
+def _transfer_reference() -> re.Pattern[str]:
+    """'the contract', 'the deal', 'the order': a definite arms-transfer noun (data/categories.yaml)."""
+    nouns = next(c.nouns for c in load_lexicon().categories if c.category == "arms_transfer")
+    return re.compile(r"\bthe (?:" + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True)) + r")\b", re.I)
+
+
+def signing_of_the_order(x: Comparable, y: Comparable) -> bool:
+    """One report's order and its signing: "Greece signed a contract on Monday to buy 18 Rafale
+    jets" and, in the same report, "the two ministers signed the contract in Athens" (an
+    agreement that points back with "the contract", "the deal"), dated to one day. The
+    document-level merge keeps two categories apart; this joins them."""
+    a, b = profile(x), profile(y)
+    pair = {a.event.category: a, b.event.category: b}
+    order, signing = pair.get("arms_transfer"), pair.get("agreement")
+    return (order is not None and signing is not None and order.stage == "order"
+            and bool(a.documents & b.documents) and _same_day(a.event.date, b.event.date)
+            and not signing.items
+            and any(_transfer_reference().search(m.sentence) for m in signing.event.mentions
+                    if m.doc_id in order.documents))
+
+
 ENCOUNTERS = frozenset({"visit", "meeting"})
 
 
@@ -430,14 +461,16 @@ def same_encounter(x: Comparable, y: Comparable) -> bool:
 
 def score_pair(x: Comparable, y: Comparable) -> float:
     """Weighted evidence that ``x`` and ``y`` report one happening (0..1); 0 when incompatible.
-    One stage of one transfer (``same_transfer_stage``) and one encounter of the same people on
-    one day (``same_encounter``) score at least ``THRESHOLD``."""
+    One stage of one transfer (``same_transfer_stage``), one encounter of the same people on
+    one day (``same_encounter``) and one report's order and its signing (``signing_of_the_order``)
+    score at least ``THRESHOLD``."""
     a, b = profile(x), profile(y)
     if not compatible(a, b):
         return 0.0
     f = features(a, b)
     score = round(sum(WEIGHTS[name] * f[name] for name in WEIGHTS), 4)
-    return max(score, THRESHOLD) if same_transfer_stage(a, b) or same_encounter(a, b) else score
+    identified = same_transfer_stage(a, b) or same_encounter(a, b) or signing_of_the_order(a, b)
+    return max(score, THRESHOLD) if identified else score
 
 
 def transfer_stages(x: Comparable, y: Comparable) -> bool:
