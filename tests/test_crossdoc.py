@@ -17,9 +17,8 @@ import pytest
 
 from bilat import api
 from bilat.config import load_settings
-from bilat.crossdoc.coref import (
-    blocking_keys, cluster_events, compatible, merge_events, score_pair, transfer_stages,
-)
+from bilat.crossdoc.coref import blocking_keys, cluster_events, compatible, score_pair, transfer_stages
+from bilat.crossdoc.merged import merge_events
 from bilat.stories.independence import count_independent
 from bilat.pipeline import process
 from bilat.records import Actor, Event, Item, Mention, TimeSpan

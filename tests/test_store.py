@@ -161,6 +161,12 @@ def test_store_documents_carry_counts_and_cluster(store):
     assert all(d.text == "" for d in store.documents(with_text=False))
 
 
+def test_store_publication_days_give_known_dates_only(store):
+    assert store.publication_days(["doc-a", "doc-b", "doc-c", "doc-unknown"]) == {
+        "doc-a": (date(2021, 3, 5), date(2021, 3, 5)), "doc-c": (date(2020, 1, 2), date(2020, 1, 2))}
+    assert store.publication_days([]) == {}
+
+
 def test_store_source_counts_count_documents_and_clusters(store):
     counts = store.source_counts()
     assert counts["ev-visit"] == (2, 2)

@@ -18,20 +18,21 @@ dedupe's three steps:
    The result depends only on the set of events and pairs, never on the order they
    arrived in; a merged event is named after its smallest member id.
 
-``merge_events`` then builds the one event a group stands for.
+``merged.merge_events`` then builds the one event a group stands for.
 """
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, replace
-from datetime import timedelta
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from datetime import date, timedelta
 from itertools import combinations, product
 from typing import Iterable, Mapping, Sequence, Union
 
 from rapidfuzz import fuzz
 
-from ..events.merge import event_summary
-from ..records import Actor, Event, Item, Mention, TimeSpan
+from ..events.lexicon import load_lexicon
+from ..records import Event, TimeSpan
 
 # ---------------------------------------------------------------- tuning
 
@@ -96,9 +97,10 @@ Only factualities of one ``FACTUALITY_GROUP`` ever merge, so a proposal can neve
 make a fact look proposed, nor a fact turn a proposal into one."""
 
 # Categories that reports of one happening may give it differently: a visit reported by one
-# outlet as talks, a contract signing as an agreement or as an arms order. They share blocking
+# outlet as talks, a contract signing as an agreement or as an arms order, joint drills as an
+# exercise or as training. They share blocking
 # keys, and merge only when both are dated to the same day (the same happening, seen twice).
-FAMILY: Mapping[str, str] = {"meeting": "visit", "agreement": "arms_transfer"}
+FAMILY: Mapping[str, str] = {"meeting": "visit", "agreement": "arms_transfer", "training": "exercise"}
 # The category a merged event takes when its reports differ: the more specific one.
 CATEGORY_PREFERENCE = ("arms_transfer", "visit", "exercise", "training", "defence_industry", "agreement", "meeting")
 
@@ -155,7 +157,10 @@ def blocking_keys(event: Event) -> list[BlockingKey]:
         loose.append(f"{base}|*")
         precise.extend(f"{base}|{year}" for year in _years(event.date))
         precise.extend(f"{base}|item:{name}" for name in sorted(specific_items(event)))
-    anchored = bool(precise)
+    precise.extend(f"{family(event.category)}|edition:{name}" for name in sorted(_edition_names(event)))
+    anchored = bool(precise)       # a year, item or edition: the event need not meet the undated ones
+    # events of one document meet each other (the stages of one transfer it tells, its order and signing)
+    precise.extend(f"{family(event.category)}|doc:{doc}" for doc in sorted({m.doc_id for m in event.mentions}))
     return ([BlockingKey(event.id, k, True, anchored) for k in precise]
             + [BlockingKey(event.id, k, False, anchored) for k in loose])
 
@@ -200,6 +205,7 @@ class Profile:
     targets: frozenset[str]
     sentences: tuple[str, ...]      # normalised, the first MAX_SENTENCES_COMPARED
     stage: str | None
+    published: tuple[tuple[date, date], ...] = ()   # an undated event's documents' publication days
 
 
 MAX_SENTENCES_COMPARED = 4
@@ -209,9 +215,17 @@ which name the happening most fully; keeps a pair's cost bounded however many me
 Comparable = Union[Event, Profile]
 
 
-def profile(event: Comparable) -> Profile:
+PublicationDays = Mapping[str, tuple[date, date]]
+"""doc id -> (first, last) possible publication day of the document."""
+
+
+def profile(event: Comparable, published: PublicationDays | None = None) -> Profile:
+    """What scoring looks at in ``event``; ``published`` gives its documents' publication days,
+    kept only for an undated event (the day its report came out is then all there is)."""
     if isinstance(event, Profile):
         return event
+    days = () if event.date.known or not published else tuple(sorted(
+        {published[m.doc_id] for m in event.mentions if m.doc_id in published}))
     return Profile(
         event=event,
         documents=frozenset(m.doc_id for m in event.mentions),
@@ -221,6 +235,7 @@ def profile(event: Comparable) -> Profile:
         targets=frozenset(a.country for a in event.actors if a.role == "target" and a.country),
         sentences=tuple(_norm(m.sentence) for m in event.mentions[:MAX_SENTENCES_COMPARED]),
         stage=_stage(event),
+        published=days,
     )
 
 
@@ -253,22 +268,40 @@ def _states_compatible(a: Event, b: Event) -> bool:
 
 
 def _directions_compatible(a: Profile, b: Profile) -> bool:
+    """Not a full reversal (A->B against B->A). A state one report puts on both sides (its
+    leader the source, the state itself a target) tells nothing about that report's direction."""
     if a.event.category not in DIRECTED:
         return True
-    reversed_ = a.sources & b.targets and b.sources & a.targets and not a.sources & b.sources
+    a_src, a_tgt = a.sources - a.targets, a.targets - a.sources
+    b_src, b_tgt = b.sources - b.targets, b.targets - b.sources
+    reversed_ = a_src & b_tgt and b_src & a_tgt and not a_src & b_src
     return not reversed_
 
 
 def _same_day(a: TimeSpan, b: TimeSpan) -> bool:
+    """Both dated to a day, and the same day as far as the reports can tell: a day taken from
+    a relative expression or the publication day may miss by ``DATE_SLACK_DAYS`` (the contract
+    "signed on Sunday" and the one "BAE Systems said on Monday" it had won)."""
     return (a.granularity == b.granularity == "day" and a.start is not None and b.start is not None
-            and a.end is not None and b.end is not None and a.start <= b.end and b.start <= a.end)
+            and a.end is not None and b.end is not None and dates_compatible(a, b))
+
+
+def _one_family_same_day(a: Event, b: Event) -> bool:
+    return (a.category != b.category and family(a.category) == family(b.category)
+            and _same_day(a.date, b.date))
 
 
 def _categories_compatible(a: Event, b: Event) -> bool:
     """The same category, or one family (see ``FAMILY``) on the same day."""
-    if a.category == b.category:
-        return True
-    return family(a.category) == family(b.category) and _same_day(a.date, b.date)
+    return a.category == b.category or _one_family_same_day(a, b)
+
+
+def _kept_apart_in_document(a: Profile, b: Profile) -> bool:
+    """Events of one document were kept apart by the document-level merge on purpose, except
+    two categories of one family on the same day: that merge never joins different categories,
+    so "signed a contract to buy 24 jets" (a transfer) and "the ministers signed the contract
+    in Doha" (an agreement) stay two there and become one here when other reports join them."""
+    return bool(a.documents & b.documents) and not _one_family_same_day(a.event, b.event)
 
 
 NAMED_SPAN_DAYS = 14   # a named exercise runs for days: its start and its close are one happening
@@ -285,15 +318,29 @@ def _same_named_happening(a: Profile, b: Profile) -> bool:
     return gap <= NAMED_SPAN_DAYS
 
 
+def _edition_names(event: Event) -> frozenset[str]:
+    """Names of the event's exercises that carry their edition's year ("zapad-2021", "sea breeze 2021")."""
+    return frozenset(_norm(i.name) for i in event.items
+                     if i.kind == "exercise" and any(ch.isdigit() for ch in i.name) and len(i.name) > 2)
+
+
+def _one_named_exercise_edition(a: Profile, b: Profile) -> bool:
+    """Two exercise reports naming the same edition ("Zapad-2021") and sharing a state are one
+    exercise even when one report's states are wrong (a neighbour named in the title)."""
+    ea, eb = a.event, b.event
+    return (ea.category == eb.category == "exercise" and bool(set(ea.countries) & set(eb.countries))
+            and bool(_edition_names(ea) & _edition_names(eb)))
+
+
 def compatible(x: Comparable, y: Comparable) -> bool:
     """Hard rules: False when ``x`` and ``y`` cannot be one happening whatever the score."""
     a, b = profile(x), profile(y)
     ea, eb = a.event, b.event
     return (_categories_compatible(ea, eb)
-            and not a.documents & b.documents          # one document's events were kept apart on purpose
+            and not _kept_apart_in_document(a, b)
             and FACTUALITY_GROUP[ea.factuality] == FACTUALITY_GROUP[eb.factuality]
             and (dates_compatible(ea.date, eb.date) or _same_named_happening(a, b))
-            and _states_compatible(ea, eb)
+            and (_states_compatible(ea, eb) or _one_named_exercise_edition(a, b))
             and _directions_compatible(a, b)
             and _names_overlap(a.items, b.items) != 0.0      # two different weapons or exercises
             and not (a.stage and b.stage and a.stage != b.stage))
@@ -310,7 +357,20 @@ def _rescaled(ratio: float) -> float:
     return min(1.0, max(0.0, (ratio - SENTENCE_FLOOR) / (SENTENCE_CEILING - SENTENCE_FLOOR)))
 
 
-def _date_agreement(a: TimeSpan, b: TimeSpan) -> float | None:
+def _reported_within_days(undated: Profile, dated: TimeSpan) -> bool:
+    """``undated``'s report came out on ``dated``'s day or up to ``DATE_SLACK_DAYS`` after it: an
+    undated "the two leaders signed the agreement" in a press release of 6 January and a
+    signing dated 6 January by other reports."""
+    if dated.granularity != "day" or dated.start is None or dated.end is None:
+        return False
+    slack = timedelta(days=DATE_SLACK_DAYS)
+    return any(first - slack <= dated.start and dated.end <= last for first, last in undated.published)
+
+
+def _date_agreement(x: Profile, y: Profile) -> float | None:
+    a, b = x.event.date, y.event.date
+    if not a.known and b.known and _reported_within_days(x, b) or not b.known and a.known and _reported_within_days(y, a):
+        return DATE_AGREEMENT["month"]          # dated by its report's day: close, not stated
     if not a.known or not b.known:
         return None
     coarser = max(a.granularity, b.granularity, key=lambda g: GRANULARITY_RANK[g])
@@ -335,29 +395,93 @@ def features(x: Comparable, y: Comparable) -> dict[str, float]:
         "sentence": _rescaled(sentence_similarity(a, b)),
         "people": _names_overlap(a.people, b.people),
         "items": _names_overlap(a.items, b.items),
-        "date": _date_agreement(a.event.date, b.event.date),
+        "date": _date_agreement(a, b),
         "location": _location_agreement(a.event, b.event),
     }
     return {name: NEUTRAL[name] if value is None else value for name, value in observed.items()}
 
 
+IDENTIFYING_GRAINS = frozenset({"day", "month"})
+
+
+def same_transfer_stage(x: Comparable, y: Comparable) -> bool:
+    """One stage of one arms transfer, reported twice: the same named weapon system between the
+    same states, at the same stage (an order, a delivery), on dates precise to the day or month
+    that agree. Two outlets word an order differently ("signed a contract to buy 24 Typhoon
+    jets" / "has ordered 24 Typhoon fighter jets"), but one weapon is not ordered twice by one
+    state from another within the same days. Different stages (a letter of intent and the
+    contract) never qualify."""
+    a, b = profile(x), profile(y)
+    ea, eb = a.event, b.event
+    return (ea.category == eb.category == "arms_transfer"
+            and a.stage is not None and a.stage == b.stage
+            and _names_overlap(a.items, b.items) == 1.0
+            and ea.date.known and eb.date.known
+            and ea.date.granularity in IDENTIFYING_GRAINS and eb.date.granularity in IDENTIFYING_GRAINS
+            and dates_compatible(ea.date, eb.date))
+
+
+@lru_cache(maxsize=1)
+def _transfer_reference() -> re.Pattern[str]:
+    """'the contract', 'the deal', 'the order': a definite arms-transfer noun (data/categories.yaml)."""
+    nouns = next(c.nouns for c in load_lexicon().categories if c.category == "arms_transfer")
+    return re.compile(r"\bthe (?:" + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True)) + r")\b", re.I)
+
+
+def signing_of_the_order(x: Comparable, y: Comparable) -> bool:
+    """One report's order and its signing: "Greece signed a contract on Monday to buy 18 Rafale
+    jets" and, in the same report, "the two ministers signed the contract in Athens" (an
+    agreement that points back with "the contract", "the deal"), dated to one day. The
+    document-level merge keeps two categories apart; this joins them."""
+    a, b = profile(x), profile(y)
+    pair = {a.event.category: a, b.event.category: b}
+    order, signing = pair.get("arms_transfer"), pair.get("agreement")
+    return (order is not None and signing is not None and order.stage == "order"
+            and bool(a.documents & b.documents) and _same_day(a.event.date, b.event.date)
+            and not signing.items
+            and any(_transfer_reference().search(m.sentence) for m in signing.event.mentions
+                    if m.doc_id in order.documents))
+
+
+ENCOUNTERS = frozenset({"visit", "meeting"})
+
+
+def same_encounter(x: Comparable, y: Comparable) -> bool:
+    """One visit or meeting, reported twice: the same named people on both sides, on one day.
+    The same two leaders do not hold two visits or two rounds of talks on one day that an
+    analyst would count apart, however differently outlets describe them ("welcomed Ruto to
+    the White House" / "Ruto held talks with Biden")."""
+    a, b = profile(x), profile(y)
+    ea, eb = a.event, b.event
+    return (family(ea.category) == family(eb.category) and ea.category in ENCOUNTERS and eb.category in ENCOUNTERS
+            and _names_overlap(a.people, b.people) == 1.0 and _same_day(ea.date, eb.date))
+
+
 def score_pair(x: Comparable, y: Comparable) -> float:
-    """Weighted evidence that ``x`` and ``y`` report one happening (0..1); 0 when incompatible."""
+    """Weighted evidence that ``x`` and ``y`` report one happening (0..1); 0 when incompatible.
+    One stage of one transfer (``same_transfer_stage``), one encounter of the same people on
+    one day (``same_encounter``) and one report's order and its signing (``signing_of_the_order``)
+    score at least ``THRESHOLD``."""
     a, b = profile(x), profile(y)
     if not compatible(a, b):
         return 0.0
     f = features(a, b)
-    return round(sum(WEIGHTS[name] * f[name] for name in WEIGHTS), 4)
+    score = round(sum(WEIGHTS[name] * f[name] for name in WEIGHTS), 4)
+    identified = same_transfer_stage(a, b) or same_encounter(a, b) or signing_of_the_order(a, b)
+    return max(score, THRESHOLD) if identified else score
 
 
 def transfer_stages(x: Comparable, y: Comparable) -> bool:
     """Parts of one arms transfer: the same weapon system between the same states, in one
     document or two (a statement of intent, the contract, the delivery). Called for pairs
     that are not one happening: they are linked, never merged. A transfer whose stages are
-    dated against their order (a delivery before the contract) is two transfers."""
+    dated against their order (a delivery before the contract) is two transfers. Within one
+    document a stage that names no weapon ("signed a letter of intent for the jets") is a
+    stage of the transfer the document names."""
     a, b = profile(x), profile(y)
+    overlap = _names_overlap(a.items, b.items)
     return (a.event.category == b.event.category == "arms_transfer"
-            and bool(_names_overlap(a.items, b.items))
+            and (bool(overlap) or (overlap is None and bool(a.documents & b.documents)))
             and _states_compatible(a.event, b.event)
             and _directions_compatible(a, b)
             and _stages_in_order(a.event, b.event))
@@ -388,10 +512,12 @@ class ScoredPair:
     score: float
 
 
-def score_candidates(pairs: Iterable[tuple[str, str]], events: Mapping[str, Event]) -> list[ScoredPair]:
-    """Score candidate pairs; keep those at or above ``THRESHOLD`` and the transfer stages."""
+def score_candidates(pairs: Iterable[tuple[str, str]], events: Mapping[str, Event],
+                     published: PublicationDays | None = None) -> list[ScoredPair]:
+    """Score candidate pairs; keep those at or above ``THRESHOLD`` and the transfer stages.
+    ``published`` (doc id -> publication days) lets an undated report count its day."""
     out = []
-    profiles = {eid: profile(e) for eid, e in events.items()}
+    profiles = {eid: profile(e, published) for eid, e in events.items()}
     for a, b in pairs:
         ea, eb = profiles.get(a), profiles.get(b)
         if ea is None or eb is None:
@@ -424,101 +550,3 @@ def cluster_events(events: Mapping[str, Event], pairs: Iterable[tuple[str, str, 
             group[eid] = keep
         members[keep].extend(members.pop(gone))
     return group
-
-
-# ---------------------------------------------------------------- the merged event
-
-def _date_precision(span: TimeSpan) -> tuple:
-    width = (span.end - span.start).days if span.start and span.end else 10 ** 6
-    return (GRANULARITY_RANK[span.granularity], span.basis != "explicit", width)
-
-
-def best_date(dates: Sequence[TimeSpan]) -> TimeSpan:
-    """The most precise of ``dates`` that agrees with most of the others (explicit before
-    document-derived at equal precision)."""
-    known = [d for d in dates if d.known]
-    if not known:
-        return TimeSpan.unknown()
-    agreeing = [(sum(dates_compatible(d, o) for o in known), d) for d in known]
-    top = max(n for n, _ in agreeing)
-    return min((d for n, d in agreeing if n == top), key=lambda d: (_date_precision(d), str(d.start)))
-
-
-def merged_factuality(factualities: Iterable[str]) -> str:
-    """The first of ``FACTUALITY_PRECEDENCE`` among ``factualities`` (one per member event)."""
-    present = set(factualities)
-    return next((f for f in FACTUALITY_PRECEDENCE if f in present), "asserted")
-
-
-def _merged_actors(events: Sequence[Event]) -> tuple[Actor, ...]:
-    """Every actor once, in the role most reports give it (ties: the first report's role),
-    so that one report's mixed-up roles do not make a visitor its own host."""
-    votes: dict[tuple[str, str], Counter[str]] = {}
-    first: dict[tuple[str, str], Actor] = {}
-    for e in events:
-        for a in e.actors:
-            key = (a.name, a.kind)
-            votes.setdefault(key, Counter())[a.role] += 1
-            first.setdefault(key, a)
-    order = {"source": 0, "participant": 1, "target": 2}
-    actors = []
-    for key, actor in first.items():
-        top = max(votes[key].values())
-        role = actor.role if votes[key][actor.role] == top else min(
-            (r for r, n in votes[key].items() if n == top), key=lambda r: order[r])
-        actors.append(replace(actor, role=role))
-    return tuple(sorted(actors, key=lambda a: (order[a.role], a.kind != "country", a.name)))
-
-
-def _merged_items(events: Sequence[Event]) -> tuple[Item, ...]:
-    out: dict[tuple[str, str], Item] = {}
-    for e in events:
-        for it in e.items:
-            prev = out.get((it.kind, it.name))
-            if prev is None:
-                out[(it.kind, it.name)] = it
-            else:
-                out[(it.kind, it.name)] = Item(it.kind, it.name, prev.quantity if prev.quantity is not None else it.quantity,
-                                               prev.value or it.value)
-    return tuple(out.values())
-
-
-def merged_category(categories: Iterable[str]) -> str:
-    """The category most reports give; between equally frequent ones, the more specific."""
-    counts = Counter(categories)
-    rank = {c: i for i, c in enumerate(CATEGORY_PREFERENCE)}
-    return min(counts, key=lambda c: (-counts[c], rank.get(c, len(rank)), c))
-
-
-def merge_events(canonical_id: str, members: Sequence[Event], n_sources: int = 1) -> Event:
-    """The one event that ``members`` (document-level events of one happening) stand for.
-
-    Every mention is kept with its own factuality and attribution; the date is the most
-    precise consistent one; states, actors and items are the union; the factuality is the
-    first of ``FACTUALITY_PRECEDENCE`` that a member carries (asserted if any report
-    asserts it); confidence grows by 0.05
-    for each independent source beyond the first (at most 0.95).
-    """
-    ordered = sorted(members, key=lambda e: (e.id != canonical_id, e.id))
-    head = ordered[0]
-    if len(ordered) == 1:
-        return head if head.id == canonical_id else replace(head, id=canonical_id)
-    mentions: dict[tuple[str, int], Mention] = {}
-    for e in ordered:
-        for m in e.mentions:
-            mentions.setdefault((m.doc_id, m.start), m)
-    all_mentions = tuple(mentions[k] for k in sorted(mentions))
-    factuality = merged_factuality(e.factuality for e in ordered)
-    actors = _merged_actors(ordered)
-    countries = tuple(sorted({c for e in ordered for c in e.countries}))
-    stage = next((e.stage for e in ordered if e.stage), None)
-    category = merged_category(e.category for e in ordered)
-    confidence = min(0.95, max(e.confidence for e in ordered) + 0.05 * max(0, n_sources - 1))
-    return replace(
-        head, id=canonical_id, category=category, factuality=factuality,  # type: ignore[arg-type]
-        date=best_date([e.date for e in ordered]), actors=actors, countries=countries,
-        mentions=all_mentions, items=_merged_items(ordered),
-        location=next((e.location for e in ordered if e.location), None), stage=stage,  # type: ignore[arg-type]
-        summary=event_summary(category, factuality, actors, countries),
-        confidence=round(confidence, 2),
-    )

@@ -271,6 +271,20 @@ def _bounding_preposition(doc: Doc, ref: Trigger) -> str | None:
 VENUE_CATEGORIES = frozenset({"meeting", "agreement", "exercise", "training", "defence_industry", "other_cooperation"})
 
 
+def names_a_place_nearby(ent: Span, lex: Lexicon) -> bool:
+    """A state named as the owner of a border or coast that something happens near ("near
+    Poland's border", "on NATO's doorstep", "close to Lithuania's border"): a place, not a party."""
+    root = ent.root
+    place = root.head
+    if root.dep_ != "poss" or place.lemma_.lower() not in lex.boundary_nouns and place.lower_ not in lex.boundary_nouns:
+        return False
+    prep = place.head
+    if place.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    word = prep.lower_ if prep.lower_ != "to" else prep.head.lower_      # "close to", "next to"
+    return word in lex.nearness_preps
+
+
 def _is_venue(ent: Span, trig: Trigger) -> bool:
     """A place named as where a meeting, signing or drill happens ("in Brazil", "at Argyle")."""
     return (trig.category in VENUE_CATEGORIES and ent.label_ in {"GPE", "LOC", "FAC"}
@@ -302,7 +316,7 @@ class _DocumentExtractor:
         title: list[str] = []
         for i, sent in enumerate(self.sents):
             for ent in sentence_entities(sent):
-                if ent.label_ in {"GPE", "NORP"}:
+                if ent.label_ in {"GPE", "NORP"} and not names_a_place_nearby(ent, self.lex):
                     code = self.kb.resolve_country(ent.ent_id_ or ent.text) or self.kb.resolve_country(ent.text)
                     if code:
                         counts[code] += 1
@@ -566,7 +580,7 @@ class _DocumentExtractor:
         venues: set[str] = set()
         for ent in scope:
             actor = resolved.get(ent.start)
-            if actor is not None and actor.country:
+            if actor is not None and actor.country and not names_a_place_nearby(ent, self.lex):
                 sided.append(("subj" if ent.root.i in subject else "obj", actor))
                 if _is_venue(ent, trig):
                     venues.add(actor.country)

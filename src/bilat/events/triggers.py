@@ -523,6 +523,15 @@ def _talks_about(found: list[Trigger], sent: Span, lex: Lexicon) -> list[Trigger
     return out
 
 
+def _dated_in_its_own_phrase(tok: Token) -> bool:
+    """"The launch of the submarine at Itaguai on Wednesday, attended by ...": a definite
+    happening noun whose own prepositional phrase says when it took place names one happening."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in {"on", "in"} and any(g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children)
+               for c in tok.children)
+
+
 def _reports_by_itself(tok: Token, lex: Lexicon, definite: bool) -> bool:
     """A noun with no light verb reports an event only as a headline, the subject of an
     eventive verb ("a meeting occurred"), a predicate ("the largest buyer"), a reference
@@ -533,6 +542,8 @@ def _reports_by_itself(tok: Token, lex: Lexicon, definite: bool) -> bool:
     if base.dep_ in {"nsubj", "nsubjpass"} and base.head.lemma_.lower() in lex.eventive_heads:
         return True
     if base.dep_ == "attr":
+        return True
+    if _dated_in_its_own_phrase(base):
         return True
     if base.dep_ == "pobj" and base.head.lower_ in lex.context_preps:
         return True

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterator, Literal, Sequence, TextIO, get_args
 
-from ..crossdoc.coref import merge_events
+from ..crossdoc.merged import merge_events
 from ..crossdoc.corroboration import SourceCounter, documents_of, independent_source_counter
 from ..datafiles import read_data_yaml
 from ..errors import ExportError, KnowledgeError

@@ -571,6 +571,17 @@ class Store(StoryTables):
         self._write((("event_links", _LINK_COLUMNS, rows),),
                     conflict="ON CONFLICT (event_id) DO UPDATE SET canonical_id = excluded.canonical_id")
 
+    def publication_days(self, doc_ids: Iterable[str]) -> dict[str, tuple[date, date]]:
+        """doc id -> (first, last) possible publication day, for the documents whose
+        publication date is known."""
+        ids = sorted(set(doc_ids))
+        if not ids:
+            return {}
+        rows = self._con.execute(
+            "SELECT doc_id, published_start, published_end FROM documents "
+            "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) AND published_start IS NOT NULL", [ids]).fetchall()
+        return {doc: (start, end or start) for doc, start, end in rows}
+
     def canonical_ids(self, event_ids: Iterable[str] | None = None) -> dict[str, str]:
         """document-level event id -> cross-document event id (an unlinked event is its own)."""
         sql = "SELECT e.id, coalesce(l.canonical_id, e.id) FROM events e LEFT JOIN event_links l ON l.event_id = e.id"
