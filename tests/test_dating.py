@@ -477,3 +477,11 @@ def test_an_exercise_named_with_its_year_is_held_in_that_year(dated, text, year)
 def test_a_year_in_the_name_of_a_plan_dates_no_event(dated):
     events = dated("India and France adopted a roadmap called Horizon 2047 for their partnership.", date(2023, 7, 14))
     assert all(e.date.start is None or e.date.start.year != 2047 for e in events)
+
+
+def test_a_sentence_stating_its_own_year_does_not_carry_on_the_news_of_the_day(nlp, kb):
+    # our own article in eval/dev2: a 2025 wire that recalls, with its year, a 2023 visit
+    article = Path(__file__).resolve().parents[1] / "eval" / "dev2" / "corpus" / "e16_news-germany-lithuania-brigade.txt"
+    (result,) = process([article], load_settings(env={}, db=":memory:"), kb=kb, nlp=nlp)
+    recalled = [e for e in result.events if any("during a visit to Vilnius" in m.sentence for m in e.mentions)]
+    assert recalled and all(e.date.start != date(2025, 5, 22) for e in recalled)

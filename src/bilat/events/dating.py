@@ -696,6 +696,9 @@ def year_in_name(sent: Span, trig: Trigger) -> TimeSpan | None:
 # proposal, whose date is when it would happen, not when it was announced.
 UNDATED_HEADLINES = frozenset({"planned", "proposed"})
 
+_STATED_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
 def continued_date(sent: Span, trig: Trigger, tense: Tense, previous: TimeSpan | None,
                    previous_sentence: Span | None) -> TimeSpan | None:
     """"X visited Ankara on Wednesday. He thanked Y for ..." / "Cavusoglu thanked ...": a
@@ -705,6 +708,8 @@ def continued_date(sent: Span, trig: Trigger, tense: Tense, previous: TimeSpan |
     that sentence only while the text has not moved on to another dated happening."""
     if tense != "past" or previous is None or previous_sentence is None:
         return None
+    if _STATED_YEAR.search(sent.text):
+        return None          # "... in June 2023, when Pistorius announced the plan": the sentence has its own time
     if previous.granularity != "day" or previous.start is None or previous.start != previous.end:
         return None
     verb = _verb_of(trig, sent.doc)
