@@ -409,3 +409,13 @@ def test_counterparts_with_dates_of_their_own_are_separate_happenings(nlp, kb, t
 def test_counterparts_sharing_one_date_stay_one_happening(nlp, kb):
     events = events_of(nlp, kb, "Japan signed access agreements with Australia and Britain in 2022.")
     assert [e.countries for e in events] == [("AUS", "GBR", "JPN")]
+
+
+def test_the_content_of_a_dismissed_claim_is_negated(nlp, kb):
+    events = events_of(nlp, kb, "Turkey dismisses Armenian claim that its F-16 shot down an Armenian warplane")
+    assert [(e.category, e.factuality) for e in events] == [("armed_conflict", "negated")]
+
+
+def test_rejecting_reports_is_a_denial_not_criticism(nlp, kb):
+    events = events_of(nlp, kb, "Ankara rejected reports that it had sold drones to Ethiopia.")
+    assert [(e.category, e.factuality) for e in events] == [("arms_transfer", "negated")]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .lexicon import FactualityCues, Lexicon
-from .triggers import Trigger
+from .triggers import CLAIM_NOUNS, DENYING_VERBS, Trigger
 
 NEGOTIABLE = frozenset({"arms_transfer", "agreement", "defence_industry", "other_cooperation", "training", "exercise", "recognition", "aid"})
 REPORTING_OF_PLANS = frozenset({"announce", "agree", "say", "state", "report", "declare", "decide", "confirm"})
@@ -140,6 +140,30 @@ def _matches(cues: FactualityCues, words: list[tuple[Token, str]], trigger: Trig
     return found
 
 
+def _denied_claim(trigger: Trigger, sent: Span) -> str | None:
+    """The trigger is the content of a claim or report that a state denies: "dismisses the
+    claim that its F-16 shot down a jet", "rejected reports that it had sold drones"."""
+    node = sent.doc[trigger.clause]
+    for _ in range(4):
+        if node.dep_ in {"acl", "ccomp", "relcl"} and node.head.lemma_.lower() in CLAIM_NOUNS:
+            holder = node.head
+            while holder.dep_ == "conj":
+                holder = holder.head
+            verb = holder.head if holder.dep_ in {"dobj", "nsubjpass", "pobj"} else None
+            if verb is not None and verb.dep_ == "prep":
+                verb = verb.head
+            if verb is not None and verb.lemma_.lower() in DENYING_VERBS:
+                return f"{verb.lower_} {holder.lower_}"
+            return None
+        if node.dep_ in {"conj", "xcomp"} or node.head.i == node.i:
+            if node.head.i == node.i:
+                return None
+            node = node.head
+            continue
+        return None
+    return None
+
+
 def _a_phone_call(head: Token) -> bool:
     """"Biden called Lula to congratulate him" is a call; "called for talks" and "called on
     Kenya to respect" are appeals."""
@@ -197,6 +221,9 @@ def factuality_of(trigger: Trigger, sent: Span, lex: Lexicon,
     trig_lemma = sent.doc[trigger.token].lemma_.lower()
     if trigger.category in NEGOTIABLE and trig_lemma in SEEKING:
         return "negotiating", trig_lemma          # "Nigeria first sought the aircraft in 2015"
+    denied = _denied_claim(trigger, sent)
+    if denied:
+        return "negated", denied                  # "Turkey dismisses Armenian claim that its jet shot down ..."
     chain = _chain(trigger, sent)
     words = [(t, r) for t, r in _words_on_chain(chain) if t.i not in neutral]
     if any(r == "mark" and t.lower_ in CONDITIONAL for t, r in words):

@@ -264,7 +264,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                                  reference=_context_prep(ent.root, lex)))
     found = [t for t in found if not _private_doer(t, sent, lex) and not _shared_stance(t, sent)
              and not _sent_to_fight(t, sent, lex) and not _charged_content(t, sent, lex)
-             and not _stance_on_a_ruling(t, sent, lex) and not _receives_a_thing(t, sent, lex)]
+             and not _stance_on_a_ruling(t, sent, lex) and not _receives_a_thing(t, sent, lex)
+             and not _denial_of_a_claim(t, sent)]
     if any(t.category == "exercise" for t in found):   # "closed the drills with tank assaults and air strikes"
         found = [t for t in found if not (t.category == "armed_conflict" and t.kind in {"noun", "phrase", "light"})]
     found = [t for t in found if not (t.category == "visit" and _goods_moving(t, sent, lex))
@@ -358,6 +359,19 @@ def _stance_on_a_ruling(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
                for c in verb.children)
 
 
+DENYING_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut"})
+CLAIM_NOUNS = frozenset({"claim", "claims", "report", "reports", "allegation", "allegations", "accusation",
+                         "accusations", "assertion", "suggestion", "suggestions", "rumour", "rumours", "rumor", "rumors"})
+
+
+def _denial_of_a_claim(trig: Trigger, sent: Span) -> bool:
+    """"Ankara rejected reports that it had sold drones": a denial, whose content is the
+    (negated) event, not criticism of anyone."""
+    verb = sent.doc[trig.token]
+    return trig.category == "criticism" and verb.lemma_.lower() in DENYING_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in verb.children)
+
+
 def _charged_content(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
     """"accusing it of supporting terrorism", "accuse Rwanda of arming the rebels and of
     sending soldiers to fight", "allegations that it sold drones": what a state is accused
@@ -377,6 +391,8 @@ def _charged_content(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
             return False
         while holder.pos_ == "ADP" and holder.dep_ in {"conj", "prep"}:
             holder = holder.head              # "accuse X of arming ... and of sending ..."
+        if holder.pos_ == "NOUN" and holder.head.lemma_.lower() in DENYING_VERBS:
+            return False                      # "dismissed the claim that ...": the denied happening (negated)
         if holder.lemma_.lower() in lex.accusation_words or holder.lower_ in lex.accusation_words:
             return True
         node = holder
