@@ -419,3 +419,31 @@ def test_the_content_of_a_dismissed_claim_is_negated(nlp, kb):
 def test_rejecting_reports_is_a_denial_not_criticism(nlp, kb):
     events = events_of(nlp, kb, "Ankara rejected reports that it had sold drones to Ethiopia.")
     assert [(e.category, e.factuality) for e in events] == [("arms_transfer", "negated")]
+
+
+@pytest.mark.parametrize(("text", "pair", "factuality"), [
+    ("Moscow suspended all flights to Egypt after a Russian airliner was brought down over Sinai in October 2015.",
+     {"EGY", "RUS"}, "negated"),
+    ("Direct flights between Cairo and Moscow resumed in April 2018.", {"EGY", "RUS"}, "asserted"),
+])
+def test_flights_between_states_are_cooperation(nlp, kb, text, pair, factuality):
+    events = events_of(nlp, kb, text)
+    assert ("other_cooperation", factuality) in {(e.category, e.factuality) for e in events if pair <= set(e.countries)}
+
+
+def test_a_joint_flight_of_bombers_is_a_patrol_not_cooperation(nlp, kb):
+    events = events_of(nlp, kb, "It was the fourth joint flight of Chinese and Russian bombers over the Sea of Japan.")
+    assert "other_cooperation" not in {e.category for e in events}
+
+
+def test_an_air_base_named_as_a_place_is_no_event(nlp, kb):
+    events = events_of(nlp, kb, "Romania and the Netherlands opened an F-16 training centre at the Fetesti air base.")
+    assert "other_cooperation" not in {e.category for e in events}
+
+
+def test_an_opinion_writers_if_there_were_is_a_proposal(nlp, kb):
+    doc = Document(doc_id="doc-op", path="notes/op.md", text="If there were a direct flight between Baku and Islamabad, "
+                   "tourism between Azerbaijan and Pakistan would grow.",
+                   published=PubDate(date(2023, 6, 1), date(2023, 6, 1), "metadata"), genre="opinion")
+    events = extract_events(doc, nlp(doc.text), kb)
+    assert {(e.category, e.factuality) for e in events} == {("other_cooperation", "proposed")}

@@ -206,8 +206,8 @@ def _headline_infinitive(trigger: Trigger, sent: Span) -> bool:
 
 
 def factuality_in_genre(factuality: str, cue: str | None, genre: str, attributed: bool) -> str:
-    """In an opinion piece the writer's own "could"/"can" proposes; a reporter's speculates."""
-    if factuality == "speculative" and genre in {"opinion"} and not attributed and cue in {"could", "can"}:
+    """In an opinion piece the writer's own "could"/"can"/"if there were" proposes; a reporter's speculates."""
+    if factuality == "speculative" and genre in {"opinion"} and not attributed and cue in {"could", "can", "if"}:
         return "proposed"
     return factuality
 

@@ -107,7 +107,21 @@ def _compatible(event: list["Candidate"], c: "Candidate") -> bool:
     signed_again = c.category == "agreement" and c.trigger.kind == "verb"    # "ministers separately signed ..."
     bare = (c.category in ELABORATED and not signed_again and not c.persons and not c.date.known and not _weapons(c)
             and c.sentence_index - event[-1].sentence_index <= 1)
-    return reference or same_day or (near and shared) or headline or bare
+    return reference or same_day or (near and shared) or headline or bare or _named_again(event, c)
+
+
+WISHES = frozenset({"proposed", "speculative"})
+
+
+def _named_again(event: list["Candidate"], c: "Candidate") -> bool:
+    """An opinion piece returning to a wish it already voiced ("if there were a direct flight
+    ..." / "start with the opening of a direct flight"): the same thing, by the same noun,
+    wished for the same states."""
+    if c.factuality not in WISHES or c.trigger.kind not in {"noun", "light"}:
+        return False
+    lemma = c.sentence.doc[c.trigger.token].lemma_.lower()
+    return any(m.factuality in WISHES and set(m.countries) == set(c.countries) and m.trigger.kind in {"noun", "light"}
+               and m.sentence.doc[m.trigger.token].lemma_.lower() == lemma for m in event)
 
 
 def _best_date(group: list["Candidate"]) -> TimeSpan:

@@ -73,6 +73,9 @@ def refine_category(trig: Trigger, doc: Doc, lex: Lexicon) -> str:
         return "criticism"                   # "called on Kenya to respect international law": a demand
     if trig.category == "meeting" and hosts_forces(tok, lex):
         return "other_cooperation"           # "will not host Chinese forces": stationing, not a meeting
+    if trig.category == "other_cooperation" and tok.lemma_.lower() == "flight" and any(
+            t.lemma_.lower() in lex.weapon_nouns or t.ent_type_ == "WEAPON" for t in tok.sent):
+        return "exercise"                    # "the fourth joint flight of the two air forces' bombers": a patrol
     if trig.category == "other_cooperation" and tok.pos_ == "NOUN":
         return cooperation_field(tok, lex) or trig.category
     if trig.category != "agreement":

@@ -133,8 +133,9 @@ def _clause_head(token: Token, lex: Lexicon) -> tuple[int, str]:
     head = base.head
     if base.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and head.lemma_.lower() in lex.light_verbs:
         return head.i, "light"
-    if base.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in lex.light_verbs:
-        return head.head.i, "light"       # "took part in the exercise", "participated in drills"
+    if base.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ not in {"at", "near", "from"} \
+            and head.head.lemma_.lower() in lex.light_verbs:
+        return head.head.i, "light"       # "took part in the exercise", "participated in drills"; not a place ("at the air base")
     if (base.dep_ == "pobj" and head.lower_ in {"to", "into"} and head.head.dep_ == "dobj"
             and head.head.head.lemma_.lower() in lex.light_verbs):
         return head.head.head.i, "light"  # "raised their ties to a strategic partnership"
