@@ -447,3 +447,19 @@ def test_an_opinion_writers_if_there_were_is_a_proposal(nlp, kb):
                    published=PubDate(date(2023, 6, 1), date(2023, 6, 1), "metadata"), genre="opinion")
     events = extract_events(doc, nlp(doc.text), kb)
     assert {(e.category, e.factuality) for e in events} == {("other_cooperation", "proposed")}
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("The International Court of Justice ruled on Monday that Chile is not obliged to negotiate with Bolivia over "
+     "access to the sea.", {"BOL", "CHL"}),
+    ("An international tribunal ruled in 2016, in a case brought by Manila, that China's claims in the South China Sea "
+     "had no legal basis.", {"CHN", "PHL"}),
+])
+def test_a_court_ruling_between_states_is_criticism_and_its_content_no_event(nlp, kb, text, pair):
+    events = events_of(nlp, kb, text)
+    assert [(e.category, e.factuality) for e in events if pair <= set(e.countries)] == [("criticism", "asserted")]
+
+
+def test_ruling_out_is_no_court_ruling(nlp, kb):
+    events = events_of(nlp, kb, "The Turkish president ruled out talks with Armenia this year.")
+    assert "criticism" not in {e.category for e in events}

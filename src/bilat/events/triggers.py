@@ -257,6 +257,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     found += _presence_visits(sent)
     found += _movement_visits(sent, lex)
     found += _namings(sent, lex)
+    found += _court_rulings(sent, lex)
     found = _talks_about(found, sent, lex)
     for ent in sentence_entities(sent):
         if ent.label_ == "EXERCISE":
@@ -293,6 +294,23 @@ def _hosted_visit(trig: Trigger, sent: Span, lex: Lexicon) -> Trigger:
     if trig.category in {"meeting", "support"} and trig.kind == "verb" and hosts_a_visitor(sent.doc[trig.token], lex):
         return Trigger(trig.token, trig.clause, "visit", "verb", trig.reference, trig.definite)
     return trig
+
+
+def _court_rulings(sent: Span, lex: Lexicon) -> list[Trigger]:
+    """"The International Court of Justice ruled that Chile is not obliged ...", "an
+    international tribunal found that ...": a ruling between states is criticism."""
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in {"rule", "find", "decide", "order", "award"}:
+            continue
+        if any(c.dep_ == "prt" for c in tok.children):
+            continue                          # "ruled out"
+        for subject in (c for c in tok.children if c.dep_ == "nsubj"):
+            words = {t.lower_ for t in subject.subtree}
+            if words & lex.court_nouns:
+                out.append(Trigger(tok.i, tok.i, "criticism", "verb"))
+                break
+    return out
 
 
 def _namings(sent: Span, lex: Lexicon) -> list[Trigger]:
@@ -394,6 +412,8 @@ def _charged_content(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
             holder = holder.head              # "accuse X of arming ... and of sending ..."
         if holder.pos_ == "NOUN" and holder.head.lemma_.lower() in DENYING_VERBS:
             return False                      # "dismissed the claim that ...": the denied happening (negated)
+        if any(t.token == holder.i for t in _court_rulings(sent, lex)):
+            return True                       # "the court ruled that Chile is not obliged to negotiate": the ruling
         if holder.lemma_.lower() in lex.accusation_words or holder.lower_ in lex.accusation_words:
             return True
         node = holder
