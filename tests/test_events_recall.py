@@ -463,3 +463,11 @@ def test_a_court_ruling_between_states_is_criticism_and_its_content_no_event(nlp
 def test_ruling_out_is_no_court_ruling(nlp, kb):
     events = events_of(nlp, kb, "The Turkish president ruled out talks with Armenia this year.")
     assert "criticism" not in {e.category for e in events}
+
+
+def test_a_demand_and_a_rejection_are_acts_of_their_own(nlp, kb):
+    text = ("Spain withdraws its ambassador from Argentina\n\nSpain has withdrawn its ambassador to Argentina for good "
+            "after President Javier Milei insulted the Spanish prime minister's wife.\n\nMadrid demanded a public apology "
+            "within hours. Buenos Aires refused. Madrid rejected the statement by Argentina's presidential office.")
+    criticisms = [e for e in events_of(nlp, kb, text, published=date(2024, 5, 22)) if e.category == "criticism"]
+    assert len(criticisms) >= 3

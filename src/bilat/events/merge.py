@@ -100,6 +100,8 @@ def _compatible(event: list["Candidate"], c: "Candidate") -> bool:
         stages = {_stage(m) for m in event} - {None}
         if stages and _stage(c) and _stage(c) not in stages:
             return False                        # an order and a delivery are two stages
+    if head.category in STANCES and not reference and _another_act(event, c):
+        return False                            # "Madrid withdrew its ambassador ... Madrid demanded an apology"
     same_day = c.date.known and c.date.granularity == "day" and any(m.date == c.date for m in event)
     near = c.sentence_index - event[-1].sentence_index <= 2
     shared = bool((people_a & c.persons) or (items_a & _weapons(c)))
@@ -122,6 +124,19 @@ def _named_again(event: list["Candidate"], c: "Candidate") -> bool:
     lemma = c.sentence.doc[c.trigger.token].lemma_.lower()
     return any(m.factuality in WISHES and set(m.countries) == set(c.countries) and m.trigger.kind in {"noun", "light"}
                and m.sentence.doc[m.trigger.token].lemma_.lower() == lemma for m in event)
+
+
+STANCES = frozenset({"criticism", "support"})
+
+
+def _another_act(event: list["Candidate"], c: "Candidate") -> bool:
+    """Criticism and support are acts: a demand, a rejection and a recall are three, each
+    told by its own verb (a title and its lead telling one act share the verb)."""
+    if c.trigger.kind not in {"verb", "phrase"}:
+        return False
+    lemma = c.sentence.doc[c.trigger.token].lemma_.lower()
+    verbs = {m.sentence.doc[m.trigger.token].lemma_.lower() for m in event if m.trigger.kind in {"verb", "phrase"}}
+    return bool(verbs) and lemma not in verbs
 
 
 def _best_date(group: list["Candidate"]) -> TimeSpan:
