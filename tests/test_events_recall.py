@@ -471,3 +471,12 @@ def test_a_demand_and_a_rejection_are_acts_of_their_own(nlp, kb):
             "within hours. Buenos Aires refused. Madrid rejected the statement by Argentina's presidential office.")
     criticisms = [e for e in events_of(nlp, kb, text, published=date(2024, 5, 22)) if e.category == "criticism"]
     assert len(criticisms) >= 3
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Washington lobbied against the sale of Chinese jets to Argentina.", {"ARG", "USA"}),
+    ("Turkey opposes Sweden's bid to join NATO.", {"SWE", "TUR"}),
+    ("US senators objected to the sale of F-16 jets to Turkey.", {"TUR", "USA"}),
+])
+def test_opposing_and_lobbying_against_are_criticism(nlp, kb, text, pair):
+    assert "criticism" in categories_for(events_of(nlp, kb, text), pair)
