@@ -480,3 +480,20 @@ def test_a_demand_and_a_rejection_are_acts_of_their_own(nlp, kb):
 ])
 def test_opposing_and_lobbying_against_are_criticism(nlp, kb, text, pair):
     assert "criticism" in categories_for(events_of(nlp, kb, text), pair)
+
+
+def test_envoys_ordered_home_are_a_protest_not_an_arms_order(nlp, kb):
+    events = events_of(nlp, kb, "Israel's foreign minister ordered the ambassadors in Dublin, Oslo and Madrid home for "
+                                "consultations.")
+    assert {e.category for e in events} == {"criticism"}
+
+
+def test_a_demanding_course_and_thanks_are_no_demand(nlp, kb):
+    events = events_of(nlp, kb, "Croatian officials said the Rafale training in France had been demanding, and thanked "
+                                "the French side for its help.")
+    assert [(e.category, e.factuality) for e in events if e.category in {"support", "criticism"}] == [("support", "asserted")]
+
+
+def test_a_verb_coordinated_under_a_refusal_is_still_refused(nlp, kb):
+    events = events_of(nlp, kb, "Armenia refused to meet Turkish officials and sign the protocols in 2010.")
+    assert {e.factuality for e in events} == {"negated"}

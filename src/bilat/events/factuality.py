@@ -65,7 +65,8 @@ def _words_on_chain(chain: list[Token]) -> list[tuple[Token, str]]:
     own negation ("did not say when the jets would arrive") does not negate the report."""
     out: list[tuple[Token, str]] = []
     for k, tok in enumerate(chain):
-        out.append((tok, "head"))
+        coordinated = k > 0 and chain[k - 1].dep_ == "conj" and chain[k - 1].head.i == tok.i
+        out.append((tok, "conj_head" if coordinated else "head"))   # "had been demanding, and thanked": no governor
         if k > 0 and tok.lemma_.lower() in REPORTING:
             continue
         for child in tok.children:

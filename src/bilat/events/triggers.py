@@ -258,6 +258,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     found += _movement_visits(sent, lex)
     found += _namings(sent, lex)
     found += _court_rulings(sent, lex)
+    found += _envoys_called_home(sent, lex)
     found = _talks_about(found, sent, lex)
     for ent in sentence_entities(sent):
         if ent.label_ == "EXERCISE":
@@ -267,7 +268,9 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     found = [t for t in found if not _private_doer(t, sent, lex) and not _shared_stance(t, sent)
              and not _sent_to_fight(t, sent, lex) and not _charged_content(t, sent, lex)
              and not _stance_on_a_ruling(t, sent, lex) and not _receives_a_thing(t, sent, lex)
-             and not _denial_of_a_claim(t, sent)]
+             and not _denial_of_a_claim(t, sent) and not _envoys_as_goods(t, sent, lex)
+             and not _demand_without_object(t, sent)
+             and not (t.category == "meeting" and _for_consultations(sent.doc[t.token]))]
     if any(t.category == "exercise" for t in found):   # "closed the drills with tank assaults and air strikes"
         found = [t for t in found if not (t.category == "armed_conflict" and t.kind in {"noun", "phrase", "light"})]
     found = [t for t in found if not (t.category == "visit" and _goods_moving(t, sent, lex))
@@ -294,6 +297,39 @@ def _hosted_visit(trig: Trigger, sent: Span, lex: Lexicon) -> Trigger:
     if trig.category in {"meeting", "support"} and trig.kind == "verb" and hosts_a_visitor(sent.doc[trig.token], lex):
         return Trigger(trig.token, trig.clause, "visit", "verb", trig.reference, trig.definite)
     return trig
+
+
+def _envoys_as_goods(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
+    """"ordered the ambassadors home", "sent envoys": people, not an arms order or aid."""
+    verb = sent.doc[trig.token]
+    return trig.category in {"arms_transfer", "aid"} and verb.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lex.envoy_nouns for c in verb.children)
+
+
+def _envoys_called_home(sent: Span, lex: Lexicon) -> list[Trigger]:
+    """"Katz ordered the ambassadors in Dublin, Oslo and Madrid home for consultations":
+    recalling envoys is a protest (criticism)."""
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in {"order", "call", "bring", "summon", "withdraw", "pull"}:
+            continue
+        envoys = any(c.dep_ == "dobj" and c.lemma_.lower() in lex.envoy_nouns - {"staff", "officials"} for c in tok.children)
+        home = any(t.lower_ == "home" or _for_consultations(t) for t in tok.subtree)
+        if envoys and home:
+            out.append(Trigger(tok.i, tok.i, "criticism", "verb"))
+    return out
+
+
+def _for_consultations(tok: Token) -> bool:
+    """"recalled for consultations": the diplomatic formula of a recall, not talks."""
+    return tok.lemma_.lower() == "consultation" and tok.dep_ == "pobj" and tok.head.lower_ == "for"
+
+
+def _demand_without_object(trig: Trigger, sent: Span) -> bool:
+    """"the training had been demanding": an adjective, not a demand."""
+    tok = sent.doc[trig.token]
+    return trig.category == "criticism" and tok.lemma_.lower() == "demand" and tok.pos_ == "VERB" and not any(
+        c.dep_ in {"dobj", "ccomp", "xcomp", "prep", "nsubjpass"} for c in tok.children)
 
 
 def _court_rulings(sent: Span, lex: Lexicon) -> list[Trigger]:
