@@ -270,7 +270,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
              and not _stance_on_a_ruling(t, sent, lex) and not _receives_a_thing(t, sent, lex)
              and not _denial_of_a_claim(t, sent) and not _envoys_as_goods(t, sent, lex)
              and not _demand_without_object(t, sent)
-             and not (t.category == "meeting" and _for_consultations(sent.doc[t.token]))]
+             and not (t.category == "meeting" and _for_consultations(sent.doc[t.token]))
+             and not (t.category == "visit" and _no_visitor(t, sent, lex))]
     if any(t.category == "exercise" for t in found):   # "closed the drills with tank assaults and air strikes"
         found = [t for t in found if not (t.category == "armed_conflict" and t.kind in {"noun", "phrase", "light"})]
     found = [t for t in found if not (t.category == "visit" and _goods_moving(t, sent, lex))
@@ -318,6 +319,14 @@ def _envoys_called_home(sent: Span, lex: Lexicon) -> list[Trigger]:
         if envoys and home:
             out.append(Trigger(tok.i, tok.i, "criticism", "verb"))
     return out
+
+
+def _no_visitor(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
+    """"The crews now in Dorset arrived", "migrants arrived in Manaus": troops, trainees or
+    migrants arriving are no official visit."""
+    verb = sent.doc[trig.clause]
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and all(s.lemma_.lower() in lex.non_visitors or s.lower_ in lex.non_visitors for s in subjects)
 
 
 def _for_consultations(tok: Token) -> bool:
