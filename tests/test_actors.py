@@ -154,3 +154,33 @@ def test_actors_congo_after_the_full_name_is_the_same_congo(nlp, kb):
     ctx = DocContext(kb)
     codes = [resolve_entity(ent, ctx).country for ent in doc.ents if ent.label_ == "GPE"]
     assert codes[0] == "COD" and "COG" not in codes
+
+
+# ---------------------------------------------------------------- security advisers and other added offices
+
+@pytest.mark.parametrize(("text", "title", "on", "person", "iso3"), [
+    ("The American national security adviser flew to Riyadh.", "national security adviser", date(2023, 7, 27),
+     "Jake Sullivan", "USA"),
+    ("The American national security adviser flew to Riyadh.", "national security adviser", date(2018, 6, 1),
+     "John Bolton", "USA"),
+    ("The Indian National Security Advisor received the delegation.", "National Security Advisor",
+     date(2022, 2, 1), "Ajit Doval", "IND"),
+    ("The Russian Security Council secretary arrived in Tehran.", "Security Council secretary", date(2024, 8, 1),
+     "Sergei Shoigu", "RUS"),
+])
+def test_actors_security_titles_resolve_to_the_holder_of_the_day(actors, text, title, on, person, iso3):
+    actor = actors(text, on)[title]
+    assert (actor.kind, actor.name, actor.country) == ("person", person, iso3)
+
+
+def test_actors_adviser_named_with_his_title_belongs_to_his_state(events):
+    found = events("Jake Sullivan, the White House national security adviser, held talks in Jeddah with "
+                   "Saudi leaders on 27 July 2023.", date(2023, 7, 28))
+    assert found
+    assert {"USA", "SAU"} <= set(found[0].countries)
+    assert people(found[0]).get("Jake Sullivan") == ("USA", "GOV")
+
+
+def test_actors_head_of_government_after_a_2025_handover(actors):
+    actor = actors("The German Chancellor arrived in Paris.", date(2025, 5, 7))["Chancellor"]
+    assert (actor.name, actor.country) == ("Friedrich Merz", "DEU")

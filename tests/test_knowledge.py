@@ -256,3 +256,80 @@ def test_knowledge_the_two_congos_stay_apart(kb, name, iso3):
 def test_knowledge_a_crown_prince_is_not_a_head_of_state(kb):
     office = kb.office_for_title("Crown Prince")
     assert office is None or office.id != "head_of_state"
+
+
+# ---------------------------------------------------------------- offices and systems news names often
+
+@pytest.mark.parametrize(
+    ("title", "office"),
+    [
+        ("National Security Adviser", "national_security_adviser"),
+        ("national security advisor", "national_security_adviser"),
+        ("the American national security adviser", "national_security_adviser"),
+        ("Secretary of the Supreme National Security Council", "security_council_secretary"),
+        ("Russia's Security Council secretary", "security_council_secretary"),
+        ("Taoiseach", "head_of_government"),
+    ],
+)
+def test_knowledge_security_offices_have_titles(kb, title, office):
+    found = kb.office_for_title(title)
+    assert found is not None and found.id == office
+
+
+@pytest.mark.parametrize(
+    ("country", "office", "on", "person"),
+    [
+        ("USA", "national_security_adviser", date(2018, 6, 1), "John Bolton"),
+        ("USA", "national_security_adviser", date(2023, 7, 27), "Jake Sullivan"),
+        ("USA", "national_security_adviser", date(2025, 3, 1), "Mike Waltz"),
+        ("IND", "national_security_adviser", date(2020, 1, 1), "Ajit Doval"),
+        ("RUS", "security_council_secretary", date(2022, 3, 1), "Nikolai Patrushev"),
+        ("RUS", "security_council_secretary", date(2024, 9, 1), "Sergei Shoigu"),
+        ("DEU", "head_of_government", date(2025, 4, 30), "Olaf Scholz"),
+        ("DEU", "head_of_government", date(2025, 6, 1), "Friedrich Merz"),
+        ("USA", "chief_of_defence", date(2024, 6, 1), "Charles Q. Brown Jr."),
+        ("USA", "chief_of_defence", date(2025, 3, 15), None),      # Brown dismissed, Caine not yet in office
+        ("ARG", "head_of_state", date(2024, 5, 1), "Javier Milei"),
+        ("ISR", "defence_minister", date(2019, 6, 1), "Benjamin Netanyahu"),
+    ],
+)
+def test_knowledge_added_tenures_name_the_holder_of_the_day(kb, country, office, on, person):
+    holder = kb.holder(country, office, on)
+    assert (holder.person if holder else None) == person
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Jake Sullivan", "USA"), ("Gustavo Petro", "COL"), ("Nicolas Maduro", "VEN"), ("Xi", "CHN"),
+     ("Andrej Plenkovic", "HRV"), ("Kishida Fumio", "JPN"), ("Felix Tshisekedi", "COD")],
+)
+def test_knowledge_people_often_in_the_news_are_on_file(kb, name, country):
+    people = kb.people_named(name)
+    assert people and {p.country for p in people} == {country}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("RAF Typhoons", "Eurofighter Typhoon"), ("Typhoon FGR4", "Eurofighter Typhoon"),
+        ("F-16AM", "F-16 Fighting Falcon"), ("F-16s", "F-16 Fighting Falcon"), ("Rafale fighters", "Dassault Rafale"),
+        ("K2 tanks", "K2 Black Panther"), ("GM200 radars", "Ground Master 200"),
+        ("CH-92A drones", "CASC Rainbow CH-92"), ("Chunmoo rocket launchers", "K239 Chunmoo"),
+        ("JASSM-ER", "AGM-158 JASSM"),
+    ],
+)
+def test_knowledge_weapon_short_forms(kb, text, name):
+    weapon = kb.weapon(text)
+    assert weapon is not None and weapon.name == name
+
+
+@pytest.mark.parametrize("text", ["Typhoon", "Fattah", "Redback"])
+def test_knowledge_bare_common_words_are_not_weapons(kb, text):
+    """A storm, a given name and a spider: only their qualified forms name the systems."""
+    assert kb.weapon(text) is None
+
+
+def test_knowledge_added_makers(kb):
+    assert kb.weapon("Ground Master 200").makers == ("FRA",)
+    assert kb.weapon("CH-92").makers == ("CHN",)
+    assert kb.weapon("K239 Chunmoo").makers == ("KOR",)
