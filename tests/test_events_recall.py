@@ -409,3 +409,18 @@ def test_counterparts_with_dates_of_their_own_are_separate_happenings(nlp, kb, t
 def test_counterparts_sharing_one_date_stay_one_happening(nlp, kb):
     events = events_of(nlp, kb, "Japan signed access agreements with Australia and Britain in 2022.")
     assert [e.countries for e in events] == [("AUS", "GBR", "JPN")]
+
+
+def test_a_signed_contract_under_which_a_state_will_acquire_jets_is_an_order(nlp, kb):
+    # Greece signed for 18 Rafale jets on 25 January 2021; the terms are worded in the future
+    events = events_of(nlp, kb, "The French and Greek defence ministers today signed a contract under which Greece "
+                                "will acquire 18 Rafale fighter jets.", date(2021, 1, 25))
+    transfer = [e for e in events if e.category == "arms_transfer"]
+    assert [(e.factuality, e.stage) for e in transfer] == [("asserted", "order")]
+
+
+def test_putting_ones_signature_to_an_agreement_signs_it(nlp, kb):
+    # Japan and the Philippines signed their reciprocal access agreement in Manila on 8 July 2024
+    events = events_of(nlp, kb, "Japanese Foreign Minister Yoko Kamikawa put her signature to a reciprocal access "
+                                "agreement with the Philippines in Manila on Monday.", date(2024, 7, 9))
+    assert "agreement" in categories_for(events, {"JPN", "PHL"})
