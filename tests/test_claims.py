@@ -173,6 +173,23 @@ def test_claims_date_until_uses_the_publication_date_as_anchor(nlp, kb):
     assert until.attribute == "date.until" and until.date.start == date(2023, 3, 30)
 
 
+ITALY_QATAR = ("Italy and Qatar have close defence ties. {} Italy trains Qatari pilots, and Qatar buys "
+               "Italian ships.")
+
+
+def test_claims_year_of_an_order_placed_or_made_is_one_subject_across_wordings(nlp, kb):
+    # Qatar ordered 28 NH90 helicopters from Leonardo in 2018; the second text gets the year wrong
+    from bilat.claims import find_contradictions
+    told = [of_kind(analysed_claims(nlp, kb, ITALY_QATAR.format(sentence)), "date") for sentence in (
+        "In 2018 Qatar ordered 28 NH90 helicopters from Leonardo.",
+        "In 2017 Qatar placed an order for 28 NH90 helicopters with Leonardo.")]
+    (ordered,), (placed,) = told
+    assert ordered.attribute == placed.attribute == "date.ordered"
+    assert ordered.subject.key == placed.subject.key and set(placed.subject.countries) == {"ITA", "QAT"}
+    (flagged,) = [c for c in find_contradictions([ordered, placed]) if c.status == "contradiction"]
+    assert {flagged.first.date.start.year, flagged.second.date.start.year} == {2017, 2018}
+
+
 def test_claims_date_needs_a_dated_act(nlp, kb):
     text = "Relations between Ghana and Nigeria were warm in 2010."
     assert of_kind(analysed_claims(nlp, kb, text), "date") == []

@@ -485,3 +485,18 @@ def test_a_sentence_stating_its_own_year_does_not_carry_on_the_news_of_the_day(n
     (result,) = process([article], load_settings(env={}, db=":memory:"), kb=kb, nlp=nlp)
     recalled = [e for e in result.events if any("during a visit to Vilnius" in m.sentence for m in e.mentions)]
     assert recalled and all(e.date.start != date(2025, 5, 22) for e in recalled)
+
+
+def test_a_participle_on_the_subject_of_the_first_clause_dates_the_purchase_the_second_names(dated):
+    # Greece signed for 18 Rafales in Athens on Monday 25 January 2021
+    events = dated("Greece's contract for 18 Rafale jets, signed in Athens on Monday by the French and Greek "
+                   "defence ministers, is worth about 2.5 billion euros, and it is the largest arms purchase "
+                   "by the country in a decade.", date(2021, 1, 27))
+    assert when(_dated(events, "arms_transfer"))[:3] == (date(2021, 1, 25), date(2021, 1, 25), "day")
+
+
+def test_a_relative_clause_on_the_drills_dates_them_even_when_parsed_as_a_verb(dated):
+    # Sea Breeze 2021 ran from 28 June to 10 July 2021; the parser takes "drills" for the verb here
+    events = dated("The Sea Breeze-2021 drills that Ukraine and the United States held from June 28 to July 10 "
+                   "have ended, but Russia is still protesting.", date(2021, 7, 12))
+    assert when(_dated(events, "exercise"))[:2] == (date(2021, 6, 28), date(2021, 7, 10))

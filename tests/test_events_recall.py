@@ -497,3 +497,38 @@ def test_a_demanding_course_and_thanks_are_no_demand(nlp, kb):
 def test_a_verb_coordinated_under_a_refusal_is_still_refused(nlp, kb):
     events = events_of(nlp, kb, "Armenia refused to meet Turkish officials and sign the protocols in 2010.")
     assert {e.factuality for e in events} == {"negated"}
+
+
+def test_a_signed_contract_under_which_a_state_will_acquire_jets_is_an_order(nlp, kb):
+    # Greece signed for 18 Rafale jets on 25 January 2021; the terms are worded in the future
+    events = events_of(nlp, kb, "The French and Greek defence ministers today signed a contract under which Greece "
+                                "will acquire 18 Rafale fighter jets.", date(2021, 1, 25))
+    transfer = [e for e in events if e.category == "arms_transfer"]
+    assert [(e.factuality, e.stage) for e in transfer] == [("asserted", "order")]
+
+
+def test_putting_ones_signature_to_an_agreement_signs_it(nlp, kb):
+    # Japan and the Philippines signed their reciprocal access agreement in Manila on 8 July 2024
+    events = events_of(nlp, kb, "Japanese Foreign Minister Yoko Kamikawa put her signature to a reciprocal access "
+                                "agreement with the Philippines in Manila on Monday.", date(2024, 7, 9))
+    assert "agreement" in categories_for(events, {"JPN", "PHL"})
+
+
+def test_sitting_down_with_a_counterpart_is_a_meeting(nlp, kb):
+    # Albanese met Xi Jinping in Beijing on Monday 6 November 2023
+    events = events_of(nlp, kb, "Australian Prime Minister Anthony Albanese is sitting down with Chinese President "
+                                "Xi Jinping on Monday.", date(2023, 11, 5))
+    assert categories_for(events, {"AUS", "CHN"}) == {"meeting"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Kishida's state visit to Washington, 10 April 2024: the allies agreed to upgrade their command structures
+    ("Japanese Prime Minister Fumio Kishida held talks with President Joe Biden at the White House on Wednesday "
+     "that ended with the two allies agreeing to upgrade their military command structures.",
+     {("meeting", "asserted"), ("agreement", "asserted")}),
+    ("Kishida sat down with Biden at the White House on Wednesday for talks that ended with Japan and the United "
+     "States upgrading their alliance to a global partnership.", {("meeting", "asserted")}),
+])
+def test_what_talks_ended_with_is_their_outcome_not_their_topic(nlp, kb, text, expected):
+    events = events_of(nlp, kb, text, date(2024, 4, 11))
+    assert {(e.category, e.factuality) for e in events if {"JPN", "USA"} <= set(e.countries)} == expected

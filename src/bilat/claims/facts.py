@@ -116,6 +116,10 @@ class DatedFactClaims:
             for noun in prep.children if prep.dep_ == "prep" else ():
                 if noun.dep_ == "pobj" and noun.lemma_.lower() in self.cues.date_nouns:
                     return "date." + self.cues.date_nouns[noun.lemma_.lower()], noun
+        if governor.pos_ == "VERB":     # a light verb: "placed an order for four corvettes in 2013"
+            for noun in governor.children:
+                if noun.dep_ == "dobj" and noun.pos_ == "NOUN" and noun.lemma_.lower() in self.cues.date_nouns:
+                    return "date." + self.cues.date_nouns[noun.lemma_.lower()], noun
         return None
 
     def _fact_subject(self, verb: Token, attribute: str) -> ClaimSubject:
@@ -125,6 +129,9 @@ class DatedFactClaims:
         candidates += [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"}]
         candidates += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
                        for g in c.children if g.dep_ == "pobj"]      # "the signing of an agreement"
+        if verb.pos_ == "NOUN":                                       # "an order for four Gowind corvettes"
+            candidates += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+                           for g in c.children if g.dep_ == "pobj"]
         for noun in candidates:
             cls = self.cues.agreement_nouns.get(noun.lemma_.lower())
             if cls and noun.pos_ == "NOUN":
@@ -136,8 +143,14 @@ class DatedFactClaims:
         return ClaimSubject("relation", attribute.split(".", 1)[1], self.clause_states(verb))
 
     def clause_states(self, verb: Token) -> tuple[str, ...]:
-        """The states named in a verb's clause (else the document's focus states)."""
+        """The states named in a verb's clause, with the document's focus states when it names
+        only one ("In 2014 Egypt ordered four corvettes from DCNS", in a report on Egypt and
+        France, is about the two of them); all the focus states when it names none."""
         inside = {t.i for t in verb.subtree}
         codes = {self.o.country_of(e) for e in self.ents if e.label_ in COUNTRY_LABELS and e.root.i in inside}
         found = {c for c in codes if c}
+        for code in self.o.focus if len(found) == 1 else ():
+            if len(found) >= 2:
+                break
+            found.add(code)
         return tuple(sorted(found)) if found else tuple(sorted(self.o.focus))

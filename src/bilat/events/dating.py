@@ -435,7 +435,7 @@ def date_rank(date_token: Token, trigger: Trigger, own: bool, tense: Tense) -> i
     home = _clause_verb(date_token)
     if home is None or home.i == verb.i or verb.pos_ not in _VERBAL:   # a verbless title: its dates are its own
         return OWN
-    if own and trig.pos_ not in _VERBAL and any(a.i == trig.i for a in home.ancestors):
+    if own and (trig.pos_ not in _VERBAL or _relative_on(home, trig)) and any(a.i == trig.i for a in home.ancestors):
         return OWN           # "the agreement, signed in 2001": a clause on the event's noun
     up = _governing_hops(verb, home)
     if up is not None:
@@ -445,7 +445,35 @@ def date_rank(date_token: Token, trigger: Trigger, own: bool, tense: Tense) -> i
         return GOVERNING + hops
     if _only_coordinated(verb, home):
         return COORDINATED
-    return SUBORDINATE if _setting_clause(home, verb) else None
+    return SUBORDINATE if _setting_clause(home, verb) or _sets_a_governing_noun(home, verb) else None
+
+
+_RELATIVE_WORDS = frozenset({"that", "which", "who", "whom"})
+
+
+def _relative_on(home: Token, trig: Token) -> bool:
+    """"the Zapad-2021 drills that Russia and Belarus held from 10 to 16 September": a clause
+    right below the event's word whose subject or object is a relative pronoun is a relative
+    clause on it, even where the parser took the noun for a verb ("drills")."""
+    return home.head.i == trig.i and any(c.lower_ in _RELATIVE_WORDS and c.dep_ in {"dobj", "nsubj", "nsubjpass"}
+                                         for c in home.children)
+
+
+def _sets_a_governing_noun(home: Token, verb: Token) -> bool:
+    """"Qatar's contract for 36 jets, signed in Doha on Sunday, is worth £6 billion, and it
+    is the third purchase": a participle without a subject of its own, on a noun of a clause
+    that governs the event's or is coordinated with it, sets that noun's happening, which
+    the event's clause goes on to describe (used only when nothing nearer dates it). A
+    clause with its own subject there tells another happening."""
+    path, node = [], home
+    while True:
+        if node.pos_ in _VERBAL:
+            if node.i != home.i and (_governing_hops(verb, node) is not None or _only_coordinated(node, verb)):
+                return bool(path) and not any(_finite(v) for v in path)
+            path.append(node)
+        if node.head.i == node.i:
+            return False
+        node = node.head
 
 
 SUBORDINATE = 30

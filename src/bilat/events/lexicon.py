@@ -64,6 +64,7 @@ class Lexicon:
     non_visitors: frozenset[str]
     boundary_nouns: frozenset[str]
     nearness_preps: frozenset[str]
+    outcome_verbs: frozenset[str]
     factuality: tuple[FactualityCues, ...]        # in precedence order
     asserted_frames: tuple[tuple[str, ...], ...]
     neutral_frames: tuple[tuple[str, ...], ...]
@@ -112,7 +113,7 @@ def _factuality_cues(data: dict[str, Any]) -> tuple[FactualityCues, ...]:
 CATEGORY_WORD_LISTS = ("light_verbs", "military_nouns", "purpose_verbs", "topic_heads", "context_preps",
                        "eventive_heads", "act_nouns", "diplomatic_nouns", "topic_verbs", "weapon_nouns", "relief_nouns", "disaster_nouns", "prospect_heads", "intransitive_verbs",
                        "state_bodies", "private_roles", "movement_verbs", "traveller_nouns", "naming_verbs", "praise_nouns", "blame_nouns", "accusation_words", "stationed_nouns", "ruling_nouns", "court_nouns", "envoy_nouns", "non_visitors",
-                       "boundary_nouns", "nearness_preps")
+                       "boundary_nouns", "nearness_preps", "outcome_verbs")
 
 
 @lru_cache(maxsize=1)

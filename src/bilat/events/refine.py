@@ -126,13 +126,29 @@ def maker_roles(actors: list[tuple[str, EntityActor]], makers: set[str]) -> list
 def refined(triggers: list[Trigger], doc: Doc, lex: Lexicon) -> list[Trigger]:
     """Triggers with refined categories, still one per category unless separately subjected."""
     out: list[Trigger] = []
+    replaced: set[int] = set()     # triggers that only state the terms of a signing kept instead
     for trig in triggers:
+        if trig.token in replaced:
+            continue
         if trig.category == "aid" and finances_a_reported_deal(doc[trig.clause], lex):
             continue                          # "the purchase would be financed through a loan": a detail of it
         category = refine_category(trig, doc, lex)
         if category != trig.category:
-            if any(t.category == category for t in triggers):
+            same = [t for t in triggers if t.category == category]
+            if same and not all(_states_the_terms_of(doc[t.token], doc[trig.token]) for t in same):
                 continue
+            replaced.update(t.token for t in same)
+            out = [t for t in out if t.token not in replaced]
             trig = Trigger(trig.token, trig.clause, category, trig.kind, trig.reference, trig.definite)
         out.append(trig)
     return out
+
+
+def _states_the_terms_of(inner: Token, signing: Token) -> bool:
+    """"signed a contract under which Egypt will acquire 24 jets": the verb inside the object
+    of a signing ("acquire") states what the signed contract provides; the signing is the
+    happening, and its wording ("will acquire") says nothing of whether it happened."""
+    if signing.pos_ != "VERB" or inner.i == signing.i:
+        return False
+    objects = [c for c in signing.children if c.dep_ == "dobj"]
+    return any(inner.i != o.i and any(a.i == o.i for a in inner.ancestors) for o in objects)

@@ -587,6 +587,8 @@ def _talks_about(found: list[Trigger], sent: Span, lex: Lexicon) -> list[Trigger
            and not (t.category in TOPIC_CATEGORIES and t.token in talked)]
     for m in meetings:
         scope = list(doc[m.clause].subtree) if doc[m.token].dep_ in {"nsubj", "nsubjpass"} else list(doc[m.token].subtree)
+        outcome = _outcome_tokens(scope, m, lex)
+        scope = [t for t in scope if t.i not in outcome]
         inside = {t.i for t in scope}
         about = [t for t in found if t.category in TALK_CATEGORIES and t.token in inside and t.token != m.token]
         words = [t for t in scope
@@ -603,6 +605,16 @@ def _talks_about(found: list[Trigger], sent: Span, lex: Lexicon) -> list[Trigger
         else:
             out.append(m)
     return out
+
+
+def _outcome_tokens(scope: list[Token], meeting: Trigger, lex: Lexicon) -> set[int]:
+    """"sat down with Tusk for talks that ended with the two countries upgrading their ties to
+    a strategic partnership": the words below a verb through which the talks reach an outcome
+    (data/categories.yaml ``outcome_verbs``) tell what the talks produced, not what they were
+    about; the talks stay a meeting and the outcome an event of its own. Everything in the
+    talks' phrase after that verb counts, however the parser attached it."""
+    ends = [v.i for v in scope if v.pos_ == "VERB" and v.i != meeting.token and v.lemma_.lower() in lex.outcome_verbs]
+    return {t.i for t in scope if ends and t.i > min(ends)}
 
 
 def _dated_in_its_own_phrase(tok: Token) -> bool:
