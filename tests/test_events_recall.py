@@ -532,3 +532,8 @@ def test_sitting_down_with_a_counterpart_is_a_meeting(nlp, kb):
 def test_what_talks_ended_with_is_their_outcome_not_their_topic(nlp, kb, text, expected):
     events = events_of(nlp, kb, text, date(2024, 4, 11))
     assert {(e.category, e.factuality) for e in events if {"JPN", "USA"} <= set(e.countries)} == expected
+
+
+def test_a_negated_consideration_is_negated(nlp, kb):
+    events = events_of(nlp, kb, "Spanish officials said they were not considering breaking off relations with Argentina.")
+    assert {e.factuality for e in events} == {"negated"}

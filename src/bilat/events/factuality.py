@@ -133,6 +133,8 @@ def _matches(cues: FactualityCues, words: list[tuple[Token, str]], trigger: Trig
         if role == "head" and tok.i != trigger.token and (lemma in cues.governing or lower in cues.governing):
             if _talks_that_failed(trigger, tok, sent) or _a_phone_call(tok):
                 continue
+            if cues.factuality != "negated" and any(c.dep_ == "neg" for c in tok.children):
+                continue                    # "were not considering breaking off relations": the negation decides
             return lower
     clause, before = _segment(trigger, sent, exclude)
     found = _has_frame(clause, cues.frames)

@@ -314,7 +314,9 @@ def _envoys_called_home(sent: Span, lex: Lexicon) -> list[Trigger]:
     for tok in sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in {"order", "call", "bring", "summon", "withdraw", "pull"}:
             continue
-        envoys = any(c.dep_ == "dobj" and c.lemma_.lower() in lex.envoy_nouns - {"staff", "officials"} for c in tok.children)
+        envoys = any(c.dep_ == "dobj" and (c.lemma_.lower() in lex.envoy_nouns - {"staff", "officials"}
+                                           or c.pos_ == "PRON" and any(t.lemma_.lower() in lex.envoy_nouns for t in sent))
+                     for c in tok.children)
         home = any(t.lower_ == "home" or _for_consultations(t) for t in tok.subtree)
         if envoys and home:
             out.append(Trigger(tok.i, tok.i, "criticism", "verb"))
