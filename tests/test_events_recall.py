@@ -537,3 +537,8 @@ def test_what_talks_ended_with_is_their_outcome_not_their_topic(nlp, kb, text, e
 def test_a_negated_consideration_is_negated(nlp, kb):
     events = events_of(nlp, kb, "Spanish officials said they were not considering breaking off relations with Argentina.")
     assert {e.factuality for e in events} == {"negated"}
+
+
+def test_not_announcing_an_agreement_is_negated(nlp, kb):
+    events = events_of(nlp, kb, "The two presidents did not announce any agreement on the supply of tanks to Ukraine.")
+    assert "asserted" not in {e.factuality for e in events}

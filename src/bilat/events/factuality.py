@@ -67,8 +67,9 @@ def _words_on_chain(chain: list[Token]) -> list[tuple[Token, str]]:
     for k, tok in enumerate(chain):
         coordinated = k > 0 and chain[k - 1].dep_ == "conj" and chain[k - 1].head.i == tok.i
         out.append((tok, "conj_head" if coordinated else "head"))   # "had been demanding, and thanked": no governor
-        if k > 0 and tok.lemma_.lower() in REPORTING:
-            continue
+        if k > 0 and tok.lemma_.lower() in REPORTING and not (chain[k - 1].dep_ in {"dobj", "nsubjpass"}
+                                                              and chain[k - 1].head.i == tok.i):
+            continue                        # "did not announce any agreement": its object is the event
         for child in tok.children:
             if child.dep_ in {"aux", "auxpass", "neg", "advmod", "mark"}:
                 out.append((child, child.dep_))
