@@ -522,6 +522,35 @@ def bounded_by(span: TimeSpan, word: str, anchor: Anchor | None) -> TimeSpan | N
     return replace(span, start=start, end=end, basis="inferred")
 
 
+_OFFSET_MARKS = {"after": -1, "before": 1}
+_OFFSET_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week"}
+
+
+def _offset_from_governing(span: TimeSpan, verb: Token, home: Token | None) -> TimeSpan:
+    """"announced on Tuesday ..., two days after he had called her home": a clause "N days
+    after" / "N weeks before" below the dated one happened that long before / after its
+    date (a day's date only); any other inherited date is kept as it is."""
+    if home is None or span.granularity != "day" or span.start is None or span.start != span.end:
+        return span
+    node = verb
+    while node.i != home.i and node.head.i != node.i:
+        mark = next((c.lower_ for c in node.children if c.dep_ == "mark"), None)
+        if node.dep_ == "advcl" and mark in _OFFSET_MARKS:
+            amount = next((c for c in node.children if c.dep_ == "npadvmod" and c.lower_ in _OFFSET_UNITS), None)
+            count = next((c for c in amount.children if c.dep_ == "nummod"), None) if amount is not None else None
+            raw = count.lower_ if count is not None else ("1" if amount is not None and amount.lower_ in ("day", "week")
+                                                            else None)
+            n = int(raw) if raw is not None and raw.isdigit() else NUMBER_WORDS.get(raw or "")
+            if n is None:
+                return span
+            days = n * (7 if _OFFSET_UNITS[amount.lower_] == "week" else 1) * _OFFSET_MARKS[mark]
+            day = span.start + timedelta(days=days)
+            text = " ".join(t.text for t in amount.subtree) + f" {mark} {span.text or ''}".rstrip()
+            return TimeSpan(day, day, "day", "inferred", text)
+        node = node.head
+    return span
+
+
 def _dates_its_subject(date_token: Token, trigger: Trigger, clauses: dict[int, Trigger]) -> bool:
     """"it was his first trip in 24 years; his previous visit, in 2000, came ...": a clause
     whose subject is another happening dates that happening, not the clauses below it."""
@@ -545,6 +574,8 @@ def ranked_date(sent: Span, trigger: Trigger, clauses: dict[int, Trigger], ancho
         if owner is not None and owner != trigger.clause and owner == span.root.i and span.root.head.i != span.root.i:
             owner = owning_clause(span.root.head, clauses)   # "supported X during the 44-day war": the war dates both
         rank, found = date_rank(span.root, trigger, owner == trigger.clause, tense), dm.span
+        if rank is not None and GOVERNING <= rank < COORDINATED:
+            found = _offset_from_governing(found, _verb_of(trigger, doc), _clause_verb(span.root))
         if rank is not None and GOVERNING <= rank < COORDINATED and _dates_its_subject(span.root, trigger, clauses):
             rank = None
         if rank is None and (mark := bounding_clause(span.root, trigger)) is not None:
@@ -565,19 +596,25 @@ def pick_date(sent: Span, trigger: Trigger, clauses: dict[int, Trigger], anchor:
 
 
 def chain_base(sent: Span, anchor: Anchor | None, year_hint: int | None, previous: TimeSpan | None,
-               tense: Tense = "past", sentence_before: Span | None = None) -> TimeSpan | None:
+               tense: Tense = "past", sentence_before: Span | tuple[Span, ...] | None = None) -> TimeSpan | None:
     """What a chain phrase counts from: the last date stated before it in the same sentence
     ("ordered drones in early 2019, and the first were delivered later that year"), else
     the last date the sentence before states ("The row began in March, when ... Algeria
-    recalled its ambassador the next day"), else the previous dated event in the text."""
+    recalled its ambassador the next day"), or, when ``sentence_before`` is several
+    sentences (those since the previous dated event, nearest last), the last date the
+    nearest of them with a date states ("They announced it last Wednesday. Israel reacted
+    within hours: ... and the next day ..."), else the previous dated event in the text."""
     found = chain_match(sent.text)
     if found is None:
         return previous
     direction = _direction(tense)
     before = [dm for dm in sentence_dates(sent.text, anchor, year_hint, direction)
               if dm.end <= found[0].start() and dm.span.start is not None]
-    if not before and sentence_before is not None:
-        before = [dm for dm in sentence_dates(sentence_before.text, anchor, year_hint, direction)
+    earlier = (sentence_before,) if isinstance(sentence_before, Span) else sentence_before or ()
+    for other in reversed(earlier):
+        if before:
+            break
+        before = [dm for dm in sentence_dates(other.text, anchor, year_hint, direction)
                   if dm.span.start is not None and dm.span.end is not None]
     return before[-1].span if before else previous
 
@@ -629,7 +666,7 @@ def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factualit
                anchor: Anchor | None, year_hint: int | None, previous: TimeSpan | None,
                setting: TimeSpan | None = None, headline: bool = False,
                previous_sentence: Span | None = None, lead: TimeSpan | None = None,
-               bound: TimeSpan | None = None, sentence_before: Span | None = None) -> TimeSpan:
+               bound: TimeSpan | None = None, sentence_before: Span | tuple[Span, ...] | None = None) -> TimeSpan:
     """The date of one event: stated in its clause or one governing it; else chained to the
     previous dated event; else the date of the happening it names as its setting ("signed
     during the visit"); else from its aspect; else the day of the event just before when the

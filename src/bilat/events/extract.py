@@ -291,6 +291,9 @@ def _is_venue(ent: Span, trig: Trigger) -> bool:
             and ent.root.dep_ == "pobj" and ent.root.head.lower_ in {"in", "at"})
 
 
+CHAIN_LOOKBACK = 3          # sentences: "the next day" counts from a date stated this close before
+
+
 class _DocumentExtractor:
     def __init__(self, document: Document, doc: Doc, kb: Knowledge, lex: Lexicon):
         self.document, self.doc, self.kb, self.lex = document, doc, kb, lex
@@ -458,9 +461,15 @@ class _DocumentExtractor:
                                               else None)
         when = date_event(sent, trig, clauses, factuality, self.anchor, self.year_hint, self.chain_base,
                           setting=setting, bound=bound, headline=headline,
-                          previous_sentence=just_before, sentence_before=self.sents[index - 1] if index else None,
+                          previous_sentence=just_before, sentence_before=self._since_last_dated(index),
                           lead=self.lead if index < LEAD_SENTENCES and self.document.genre == "news" else None)
         return factuality, cue, when
+
+    def _since_last_dated(self, index: int) -> tuple[Span, ...]:
+        """The sentences a chain phrase may count from, nearest last: the one just before,
+        and those back to the previous dated event's sentence (at most CHAIN_LOOKBACK)."""
+        first = index - 1 if self.chain_base_index is None else min(index - 1, self.chain_base_index + 1)
+        return tuple(self.sents[max(0, first, index - CHAIN_LOOKBACK):index])
 
     def _reaction_bound(self, trig: Trigger, others: list[Trigger]) -> TimeSpan | None:
         """"Armenia condemned the visit", "China also criticised the pact": an act whose object
