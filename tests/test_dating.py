@@ -485,3 +485,60 @@ def test_a_sentence_stating_its_own_year_does_not_carry_on_the_news_of_the_day(n
     (result,) = process([article], load_settings(env={}, db=":memory:"), kb=kb, nlp=nlp)
     recalled = [e for e in result.events if any("during a visit to Vilnius" in m.sentence for m in e.mentions)]
     assert recalled and all(e.date.start != date(2025, 5, 22) for e in recalled)
+
+
+# ---------------------------------------------------------------- months, chains and offsets (round 2)
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # "for July" names a month; "last year" after it gives the year
+    ("Macron's state visit to Germany was first planned for July last year but was called off.",
+     date(2024, 5, 21), (date(2023, 7, 1), date(2023, 7, 31))),
+    # "in the middle of January": that January, the last one before publication for a report
+    ("Britain pledged 14 Challenger tanks to Ukraine in the middle of January.",
+     date(2023, 2, 9), (date(2023, 1, 1), date(2023, 1, 31))),
+    # "by the end of March" in a plan: the coming March
+    ("Britain will deliver the Challenger tanks to Ukraine by the end of March.",
+     date(2023, 2, 9), (date(2023, 3, 1), date(2023, 3, 31))),
+])
+def test_a_month_named_after_for_or_the_end_of_is_that_month(dated, text, published, expected):
+    event = one(dated(text, published))
+    assert (event.date.start, event.date.end) == expected
+
+
+def test_a_lowercase_may_after_for_is_no_month():
+    from bilat.temporal.expressions import find_dates
+    assert find_dates("Officials said the deal for may be delayed.", anchor=date(2024, 5, 21)) == []
+
+
+def test_later_that_year_dates_the_complement_of_a_verb_that_is_no_event(dated):
+    events = dated("The partnership between Norway and Germany began in February 2017, when Oslo chose Berlin as "
+                   "its partner. Later that year the two governments agreed to buy the submarines jointly.",
+                   date(2021, 7, 9))
+    bought = one(events, "arms_transfer")
+    assert (bought.date.start, bought.date.end, bought.date.text) == (date(2017, 2, 1), date(2017, 12, 31),
+                                                                      "Later that year")
+
+
+def test_the_next_day_counts_from_a_date_stated_sentences_before(dated):
+    events = dated("Spain and Norway recognised a Palestinian state on Tuesday. The two governments had "
+                   "announced the step jointly last Wednesday. Israel reacted within hours. Its foreign minister "
+                   "ordered the ambassadors home, and the next day Israel's foreign ministry summoned the envoys "
+                   "of Spain and Norway.", date(2024, 5, 28))
+    summoned = one(events, "criticism")
+    assert (summoned.date.start, summoned.date.text) == (date(2024, 5, 23), "the next day")
+
+
+def test_that_july_is_july_of_the_previous_events_year(dated):
+    events = dated("Egypt ordered 24 Rafale jets from France in February 2015. The first three aircraft were "
+                   "handed over to Egypt that July.", date(2021, 5, 4))
+    handed = [e for e in events if e.date.text == "that July"]
+    assert [(e.date.start, e.date.end, e.date.granularity) for e in handed] == [
+        (date(2015, 7, 1), date(2015, 7, 31), "month")]
+
+
+def test_a_clause_weeks_before_a_dated_one_is_shifted_by_them(dated):
+    events = dated("The Japanese prime minister visited Seoul on Friday, three weeks before the two countries "
+                   "signed a new defence pact.", date(2024, 5, 22))
+    assert one(events, "visit").date.start == date(2024, 5, 17)
+    pact = one(events, "agreement")
+    assert (pact.date.start, pact.date.end, pact.date.basis) == (date(2024, 6, 7), date(2024, 6, 7), "inferred")
