@@ -542,3 +542,18 @@ def test_a_clause_weeks_before_a_dated_one_is_shifted_by_them(dated):
     assert one(events, "visit").date.start == date(2024, 5, 17)
     pact = one(events, "agreement")
     assert (pact.date.start, pact.date.end, pact.date.basis) == (date(2024, 6, 7), date(2024, 6, 7), "inferred")
+
+
+def test_later_in_the_day_is_the_previous_events_day(dated):
+    events = dated("The foreign ministers of Rwanda and Congo signed a peace agreement in Washington on Friday. "
+                   "President Trump received both ministers in the Oval Office later in the day.", date(2025, 6, 28))
+    received = one(events, "visit")
+    assert (received.date.start, received.date.end, received.date.text) == (date(2025, 6, 27), date(2025, 6, 27),
+                                                                            "later in the day")
+
+
+def test_a_noun_event_in_a_when_clause_takes_the_date_of_the_infinitive_above(dated):
+    events = dated("Germany first offered to station a brigade in Lithuania in June 2023, when Pistorius announced "
+                   "the plan during a visit to Vilnius.", date(2025, 5, 22))
+    visit = one(events, "visit")
+    assert (visit.date.start, visit.date.end) == (date(2023, 6, 1), date(2023, 6, 30))

@@ -438,6 +438,9 @@ def date_rank(date_token: Token, trigger: Trigger, own: bool, tense: Tense) -> i
     if own and trig.pos_ not in _VERBAL and any(a.i == trig.i for a in home.ancestors):
         return OWN           # "the agreement, signed in 2001": a clause on the event's noun
     up = _governing_hops(verb, home)
+    lifted = _complement_head(home)
+    if up is None and lifted.i != home.i and lifted.i != verb.i:
+        up = _governing_hops(verb, lifted)   # "offered to station troops in June 2023, when X announced ..."
     if up is not None:
         hops, reported = up
         if reported and tense == "future":
@@ -449,6 +452,15 @@ def date_rank(date_token: Token, trigger: Trigger, own: bool, tense: Tense) -> i
 
 
 SUBORDINATE = 30
+
+
+def _complement_head(verb: Token) -> Token:
+    """The verb whose clause an infinitive complement without a subject of its own belongs
+    to ("offered to station a brigade in June 2023": offered); the verb itself otherwise."""
+    node = verb
+    while node.dep_ == "xcomp" and node.head.i != node.i and not _finite(node):
+        node = node.head
+    return node
 _SETTING_ADVERBS = frozenset({"where", "when"})
 _BOUND_MARKS = frozenset({"after", "following", "before", "since"})
 
