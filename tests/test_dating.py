@@ -557,3 +557,31 @@ def test_a_noun_event_in_a_when_clause_takes_the_date_of_the_infinitive_above(da
                    "the plan during a visit to Vilnius.", date(2025, 5, 22))
     visit = one(events, "visit")
     assert (visit.date.start, visit.date.end) == (date(2023, 6, 1), date(2023, 6, 30))
+
+
+def test_fighting_that_broke_out_over_two_days_began_on_the_first(dated):
+    event = one(dated("Heavy fighting broke out on the Armenia-Azerbaijan border on 13 and 14 September.",
+                      date(2022, 10, 1)))
+    assert (event.date.start, event.date.end) == (date(2022, 9, 13), date(2022, 9, 13))
+
+
+def test_a_drill_over_a_range_of_days_keeps_the_range(dated):
+    event = one(dated("Indian and French troops held a joint exercise from 12 to 20 September.", date(2022, 10, 1)))
+    assert (event.date.start, event.date.end) == (date(2022, 9, 12), date(2022, 9, 20))
+
+
+def test_at_the_time_keeps_the_time_the_sentence_before_states(dated):
+    events = dated("Greek firefighters helped Turkey fight forest fires in early August 2021. The Turkish foreign "
+                   "minister thanked Greece at the time.", date(2023, 2, 10))
+    thanked = one(events, "support")
+    assert (thanked.date.start, thanked.date.end, thanked.date.text) == (date(2021, 8, 1), date(2021, 8, 31),
+                                                                         "at the time")
+
+
+def test_the_news_of_the_day_is_not_carried_past_a_sentence_telling_an_earlier_day(dated):
+    events = dated("Spain withdrew its ambassador to Argentina on Tuesday. The foreign minister said the envoy would "
+                   "not return. The embassy will be run by a deputy. Officials said relations must rest on respect. "
+                   "The row began on Sunday, when the Argentine president spoke at a rally in Madrid. He accused the "
+                   "Spanish government of corruption.", date(2024, 5, 22))
+    accused = [e for e in events if any(m.sentence.startswith("He accused") for m in e.mentions)]
+    assert len(accused) == 1 and accused[0].date.start != date(2024, 5, 21)

@@ -50,6 +50,7 @@ class DatingCues:
     current: re.Pattern[str]
     chains: tuple[ChainRule, ...]
     continuing: frozenset[str] = frozenset()   # subject words that carry on the sentence before
+    onset: frozenset[str] = frozenset()        # verbs (lemmas) that name a beginning: "broke out", "erupted"
 
 
 
@@ -93,9 +94,12 @@ def parse_dating_cues(data: object, source: str = _DATING_FILE) -> DatingCues:
     continuing = data.get("continuing_subjects", [])
     if not isinstance(continuing, list) or not all(isinstance(w, str) and w and " " not in w for w in continuing):
         raise KnowledgeError(f"{source} field 'continuing_subjects': needs a list of single words")
+    onset = data.get("onset_verbs", [])
+    if not isinstance(onset, list) or not all(isinstance(w, str) and w and " " not in w for w in onset):
+        raise KnowledgeError(f"{source} field 'onset_verbs': needs a list of single words (verb lemmas)")
     words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(current, key=len, reverse=True))
     return DatingCues(re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE), tuple(rules),
-                      frozenset(w.lower() for w in continuing))
+                      frozenset(w.lower() for w in continuing), frozenset(w.lower() for w in onset))
 
 
 @lru_cache(maxsize=1)

@@ -679,6 +679,27 @@ def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factualit
                setting: TimeSpan | None = None, headline: bool = False,
                previous_sentence: Span | None = None, lead: TimeSpan | None = None,
                bound: TimeSpan | None = None, sentence_before: Span | tuple[Span, ...] | None = None) -> TimeSpan:
+    """The date of one event (:func:`_event_date`); an onset ("fighting broke out on 13 and
+    14 September") over a range of days is its first day."""
+    when = _event_date(sent, trig, clauses, factuality, anchor, year_hint, previous, setting, headline,
+                       previous_sentence, lead, bound, sentence_before)
+    return onset_day(when, _verb_of(trig, sent.doc))
+
+
+def onset_day(when: TimeSpan, verb: Token) -> TimeSpan:
+    """"Heavy fighting broke out on 13 and 14 September": a verb that names a beginning
+    (data/dating.yaml ``onset_verbs``) over a range of days happened on the first day."""
+    if (when.granularity != "day" or when.start is None or when.end is None or when.start == when.end
+            or (when.end - when.start).days > 31 or verb.lemma_.lower() not in load_dating_cues().onset):
+        return when
+    return replace(when, end=when.start)
+
+
+def _event_date(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factuality: str,
+                anchor: Anchor | None, year_hint: int | None, previous: TimeSpan | None,
+                setting: TimeSpan | None = None, headline: bool = False,
+                previous_sentence: Span | None = None, lead: TimeSpan | None = None,
+                bound: TimeSpan | None = None, sentence_before: Span | tuple[Span, ...] | None = None) -> TimeSpan:
     """The date of one event: stated in its clause or one governing it; else chained to the
     previous dated event; else the date of the happening it names as its setting ("signed
     during the visit"); else from its aspect; else the day of the event just before when the

@@ -457,7 +457,7 @@ class _DocumentExtractor:
         headline = index == 0 and bool(self.document.title) and sent.text.strip().startswith(self.document.title.strip()[:40])
         setting, bound = self._setting(ref)
         bound = bound or self._reaction_bound(trig, others)
-        just_before = self._news_so_far() or (self.sents[index - 1] if index and self.chain_base_index == index - 1
+        just_before = self._news_so_far(index) or (self.sents[index - 1] if index and self.chain_base_index == index - 1
                                               else None)
         when = date_event(sent, trig, clauses, factuality, self.anchor, self.year_hint, self.chain_base,
                           setting=setting, bound=bound, headline=headline,
@@ -498,7 +498,13 @@ class _DocumentExtractor:
             return known, None
         return None, (bounded_by(known, prep, self.anchor) if self.dated_count[ref.category] == 1 else None)
 
-    def _news_so_far(self) -> Span | None:
+    def _states_earlier_day(self, sent: Span, day: TimeSpan) -> bool:
+        """Does ``sent`` state a single day before ``day`` ("The row began on Sunday")?"""
+        return any(dm.span.granularity == "day" and dm.span.end is not None and day.start is not None
+                   and dm.span.end < day.start
+                   for dm in sentence_dates(sent.text, self.anchor, self.year_hint))
+
+    def _news_so_far(self, index: int) -> Span | None:
         """The text up to the sentence that last told the news of the day (the day the lead
         reports), while the text has dated nothing else since: later sentences about the
         people it names carry on that news ("Tokayev and Erdogan also signed ...", "2. The
@@ -507,6 +513,8 @@ class _DocumentExtractor:
         if self.lead is None or base is None or where is None or (base.start, base.end) != (self.lead.start,
                                                                                           self.lead.end):
             return None
+        if any(self._states_earlier_day(s, self.lead) for s in self.sents[where + 1:index]):
+            return None      # "The row began on Sunday, when ...": the text has moved to another day
         return self.doc[self.sents[0].start:self.sents[where].end]
 
     def _resolve(self, sent: Span, dates: list[TimeSpan]) -> dict[int, EntityActor]:
