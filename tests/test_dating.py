@@ -585,14 +585,3 @@ def test_the_news_of_the_day_is_not_carried_past_a_sentence_telling_an_earlier_d
                    "Spanish government of corruption.", date(2024, 5, 22))
     accused = [e for e in events if any(m.sentence.startswith("He accused") for m in e.mentions)]
     assert len(accused) == 1 and accused[0].date.start != date(2024, 5, 21)
-
-
-def test_a_day_inferred_in_the_sentence_before_is_not_carried_on(dated):
-    # the telephone call is dated through "the riot", not by a date the sentence states
-    events = dated("President Biden welcomed President Lula of Brazil to the White House today. President Biden "
-                   "condemned the assault on Brazil's Congress on January 8. President Lula thanked President Biden "
-                   "for his quick solidarity in the hours after the riot, when the two leaders spoke by telephone "
-                   "and President Biden invited him to Washington. The leaders discussed the climate and agreed to "
-                   "relaunch a joint working group.", date(2023, 2, 10))
-    agreed = one(events, "agreement")
-    assert agreed.date.start != date(2023, 1, 8)

@@ -726,7 +726,7 @@ def _event_date(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factuali
     aspect = aspect_date(sent, trig, anchor, tense)
     if aspect is not None:
         return aspect
-    continued = continued_date(sent, trig, tense, previous, previous_sentence, anchor)
+    continued = continued_date(sent, trig, tense, previous, previous_sentence)
     if continued is not None:
         return continued     # "Kishida welcomed the measures announced earlier this month": the summit's day
     if bound is not None and bound.known:
@@ -770,22 +770,18 @@ _STATED_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def continued_date(sent: Span, trig: Trigger, tense: Tense, previous: TimeSpan | None,
-                   previous_sentence: Span | None, anchor: Anchor | None = None) -> TimeSpan | None:
+                   previous_sentence: Span | None) -> TimeSpan | None:
     """"X visited Ankara on Wednesday. He thanked Y for ..." / "Cavusoglu thanked ...": a
     simple past clause whose subject is a pronoun, a word such as "the two leaders"
     (data/dating.yaml ``continuing_subjects``) or a name from the sentence that told the
-    dated event continues that event (one day only) when that sentence states a date; basis
-    "inferred". The caller passes that sentence only while the text has not moved on to
-    another dated happening."""
+    dated event continues that event (one day only); basis "inferred". The caller passes
+    that sentence only while the text has not moved on to another dated happening."""
     if tense != "past" or previous is None or previous_sentence is None:
         return None
     if _STATED_YEAR.search(sent.text):
         return None          # "... in June 2023, when Pistorius announced the plan": the sentence has its own time
     if previous.granularity != "day" or previous.start is None or previous.start != previous.end:
         return None
-    if not sentence_dates(previous_sentence.text, anchor, None):
-        return None          # "... thanked him for his solidarity after the attack, when the two spoke": the
-                             # day was inferred there, not told; the text does not carry it on
     verb = _verb_of(trig, sent.doc)
     if verb.tag_ != "VBD":
         return None
