@@ -585,3 +585,19 @@ def test_the_news_of_the_day_is_not_carried_past_a_sentence_telling_an_earlier_d
                    "Spanish government of corruption.", date(2024, 5, 22))
     accused = [e for e in events if any(m.sentence.startswith("He accused") for m in e.mentions)]
     assert len(accused) == 1 and accused[0].date.start != date(2024, 5, 21)
+
+
+def test_during_that_visit_is_the_visit_just_told_not_every_visit(dated):
+    events = dated("Xi Jinping arrived in Riyadh on Wednesday for a state visit to Saudi Arabia. In March 2017 King "
+                   "Salman paid a state visit to Beijing. During that visit China agreed to help Saudi Arabia set up "
+                   "a factory to produce armed drones.", date(2022, 12, 9))
+    factory = one(events, "defence_industry")
+    assert (factory.date.start, factory.date.end) == (date(2017, 3, 1), date(2017, 3, 31))
+
+
+def test_a_clause_on_the_date_after_first_since_happened_on_that_date(dated):
+    events = dated("The call was the first conversation between the American and Chinese defence chiefs since "
+                   "November 2022, when the US defence secretary met the Chinese defence minister in Cambodia.",
+                   date(2024, 4, 16))
+    spans = {(e.date.start, e.date.end) for e in events}
+    assert (date(2022, 11, 1), date(2022, 11, 30)) in spans

@@ -534,6 +534,21 @@ def bounded_by(span: TimeSpan, word: str, anchor: Anchor | None) -> TimeSpan | N
     return replace(span, start=start, end=end, basis="inferred")
 
 
+def _hangs_on(verb: Token, date_span: Span) -> bool:
+    """Is ``verb``'s clause attached to the date itself ("since November 2022, when Austin
+    met Wei")? Then the date is that clause's own time, not the bound it gives the rest."""
+    return verb.dep_ in {"relcl", "advcl", "acl"} and any(a.i in range(date_span.start, date_span.end)
+                                                           for a in verb.ancestors)
+
+
+def _as_stated(dm: DateMention, span: TimeSpan) -> TimeSpan:
+    """The explicit date a bounded mention ("since November 2022") was made from."""
+    again = find_dates(dm.text)
+    if len(again) == 1 and again[0].span.basis == "explicit" and again[0].text == dm.text.strip():
+        return again[0].span
+    return span
+
+
 _OFFSET_MARKS = {"after": -1, "before": 1}
 _OFFSET_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week"}
 
@@ -586,6 +601,8 @@ def ranked_date(sent: Span, trigger: Trigger, clauses: dict[int, Trigger], ancho
         if owner is not None and owner != trigger.clause and owner == span.root.i and span.root.head.i != span.root.i:
             owner = owning_clause(span.root.head, clauses)   # "supported X during the 44-day war": the war dates both
         rank, found = date_rank(span.root, trigger, owner == trigger.clause, tense), dm.span
+        if found.basis == "inferred" and _hangs_on(_verb_of(trigger, doc), span):
+            found = _as_stated(dm, found)   # "the first talks since November 2022, when X met Y": November
         if rank is not None and GOVERNING <= rank < COORDINATED:
             found = _offset_from_governing(found, _verb_of(trigger, doc), _clause_verb(span.root))
         if rank is not None and GOVERNING <= rank < COORDINATED and _dates_its_subject(span.root, trigger, clauses):

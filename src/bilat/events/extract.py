@@ -285,6 +285,14 @@ def names_a_place_nearby(ent: Span, lex: Lexicon) -> bool:
     return word in lex.nearness_preps
 
 
+_DEMONSTRATIVES = frozenset({"that", "this"})
+
+
+def _demonstrative(noun: Token) -> bool:
+    """"that visit", "this meeting": the happening of that kind the text told last."""
+    return any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in noun.children)
+
+
 def _is_venue(ent: Span, trig: Trigger) -> bool:
     """A place named as where a meeting, signing or drill happens ("in Brazil", "at Argyle")."""
     return (trig.category in VENUE_CATEGORIES and ent.label_ in {"GPE", "LOC", "FAC"}
@@ -311,6 +319,7 @@ class _DocumentExtractor:
         self.last_dated_index: int | None = None
         self.chain_base_index: int | None = None
         self.dated_by_category: dict[str, TimeSpan] = {}
+        self.last_by_category: dict[str, TimeSpan] = {}     # "during that visit": the last one told
         self.visited_pairs: set[frozenset[str]] = set()   # a later meeting of the pair belongs to the visit
         self.dated_count: Counter = Counter()
 
@@ -407,6 +416,7 @@ class _DocumentExtractor:
             self.last_dated, self.last_dated_index = cand.date, index
             known = self.dated_by_category.get(cand.category)
             self.dated_by_category[cand.category] = setting_date(known, cand.date)  # "during the visit" dates later clauses
+            self.last_by_category[cand.category] = cand.date
             if known is None or (known.start, known.end) != (cand.date.start, cand.date.end):
                 self.dated_count[cand.category] += 1
 
@@ -494,6 +504,8 @@ class _DocumentExtractor:
         if ref is None or known is None:
             return None, None
         prep = _bounding_preposition(self.doc, ref)
+        if prep is None and _demonstrative(self.doc[ref.token]):
+            return self.last_by_category[ref.category], None   # "during that visit": the one just told
         if prep is None:
             return known, None
         return None, (bounded_by(known, prep, self.anchor) if self.dated_count[ref.category] == 1 else None)
