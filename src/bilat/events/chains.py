@@ -42,6 +42,7 @@ class ChainRule:
     offset: int | None        # None: the number comes from "{n}" in the phrase
     sign: int = 1
     rest: bool = False
+    month: bool = False       # "that July": the phrase names a month of the previous event's year
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class DatingCues:
     current: re.Pattern[str]
     chains: tuple[ChainRule, ...]
     continuing: frozenset[str] = frozenset()   # subject words that carry on the sentence before
+    onset: frozenset[str] = frozenset()        # verbs (lemmas) that name a beginning: "broke out", "erupted"
 
 
 
@@ -92,9 +94,12 @@ def parse_dating_cues(data: object, source: str = _DATING_FILE) -> DatingCues:
     continuing = data.get("continuing_subjects", [])
     if not isinstance(continuing, list) or not all(isinstance(w, str) and w and " " not in w for w in continuing):
         raise KnowledgeError(f"{source} field 'continuing_subjects': needs a list of single words")
+    onset = data.get("onset_verbs", [])
+    if not isinstance(onset, list) or not all(isinstance(w, str) and w and " " not in w for w in onset):
+        raise KnowledgeError(f"{source} field 'onset_verbs': needs a list of single words (verb lemmas)")
     words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(current, key=len, reverse=True))
     return DatingCues(re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE), tuple(rules),
-                      frozenset(w.lower() for w in continuing))
+                      frozenset(w.lower() for w in continuing), frozenset(w.lower() for w in onset))
 
 
 @lru_cache(maxsize=1)
@@ -115,10 +120,17 @@ def owning_clause(tok: Token, clauses: dict[int, Trigger]) -> int | None:
 
 # ---------------------------------------------------------------- chains
 
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+_NAMED_MONTH = re.compile(r"(?<!\w)(?i:that|the\s+same)\s+(?P<month>" + "|".join(_MONTH_NAMES) + r")(?!\w)")
+NAMED_MONTH_RULE = ChainRule(_NAMED_MONTH, "month", 0, month=True)
+
+
 def chain_match(text: str, cues: DatingCues | None = None) -> tuple[re.Match[str], ChainRule] | None:
-    """The first chain phrase in ``text`` (the longest where two start together)."""
+    """The first chain phrase in ``text`` (the longest where two start together); "that
+    July" / "the same July" (a capitalised month name) is one too."""
     cues = cues or load_dating_cues()
-    found = [(m, rule) for rule in cues.chains if (m := rule.pattern.search(text))]
+    found = [(m, rule) for rule in (*cues.chains, NAMED_MONTH_RULE) if (m := rule.pattern.search(text))]
     if not found:
         return None
     return min(found, key=lambda f: (f[0].start(), -len(f[0].group(0))))
@@ -140,6 +152,10 @@ def chained_date(text: str, previous: TimeSpan | None) -> TimeSpan | None:
         return None
     m, rule = found
     n, base, phrase = _step(rule, m), previous.start, m.group(0)
+    if rule.month:           # "ordered jets in February 2015; the first were handed over that July"
+        month = _MONTH_NAMES.index(m.group("month")) + 1
+        return TimeSpan(date(base.year, month, 1), date(base.year, month, calendar.monthrange(base.year, month)[1]),
+                        "month", "relative", phrase)
     if rule.unit in ("day", "week") and previous.granularity == "month" and previous.end is not None:
         shift = timedelta(days=n * (7 if rule.unit == "week" else 1))   # "the next day" after "in March":
         return TimeSpan(base + shift, previous.end + shift, "month", "relative", phrase)   # March shifted a day
@@ -178,7 +194,22 @@ def chain_applies(sent: Span, trig: Trigger, clauses: dict[int, Trigger]) -> boo
     clause = doc[trig.clause]
     above = {a.i for a in span.root.ancestors}
     nominal = owner is not None and doc[owner].pos_ not in {"VERB", "AUX"} and trig.token in above
-    return trig.clause in owners or (clause.dep_ == "conj" and clause.head.i in owners) or nominal
+    return (trig.clause in owners or (clause.dep_ == "conj" and clause.head.i in owners) or nominal
+            or (owner is None and _complement_of(clause, span.root.head)))
+
+
+_COMPLEMENTS = frozenset({"xcomp", "conj"})
+
+
+def _complement_of(clause: Token, verb: Token) -> bool:
+    """"Later that year the two agreed to buy the boats": a clause reached from ``verb``
+    only through complements and coordination ("to buy", "and approved") shares its time."""
+    node = clause
+    while node.dep_ in _COMPLEMENTS and node.head.i != node.i:
+        node = node.head
+        if node.i == verb.i:
+            return True
+    return False
 
 
 __all__ = [

@@ -438,6 +438,9 @@ def date_rank(date_token: Token, trigger: Trigger, own: bool, tense: Tense) -> i
     if own and (trig.pos_ not in _VERBAL or _relative_on(home, trig)) and any(a.i == trig.i for a in home.ancestors):
         return OWN           # "the agreement, signed in 2001": a clause on the event's noun
     up = _governing_hops(verb, home)
+    lifted = _complement_head(home)
+    if up is None and lifted.i != home.i and lifted.i != verb.i:
+        up = _governing_hops(verb, lifted)   # "offered to station troops in June 2023, when X announced ..."
     if up is not None:
         hops, reported = up
         if reported and tense == "future":
@@ -477,6 +480,15 @@ def _sets_a_governing_noun(home: Token, verb: Token) -> bool:
 
 
 SUBORDINATE = 30
+
+
+def _complement_head(verb: Token) -> Token:
+    """The verb whose clause an infinitive complement without a subject of its own belongs
+    to ("offered to station a brigade in June 2023": offered); the verb itself otherwise."""
+    node = verb
+    while node.dep_ == "xcomp" and node.head.i != node.i and not _finite(node):
+        node = node.head
+    return node
 _SETTING_ADVERBS = frozenset({"where", "when"})
 _BOUND_MARKS = frozenset({"after", "following", "before", "since"})
 
@@ -550,6 +562,50 @@ def bounded_by(span: TimeSpan, word: str, anchor: Anchor | None) -> TimeSpan | N
     return replace(span, start=start, end=end, basis="inferred")
 
 
+def _hangs_on(verb: Token, date_span: Span) -> bool:
+    """Is ``verb``'s clause attached to the date itself ("since November 2022, when Austin
+    met Wei")? Then the date is that clause's own time, not the bound it gives the rest."""
+    return verb.dep_ in {"relcl", "advcl", "acl"} and any(a.i in range(date_span.start, date_span.end)
+                                                           for a in verb.ancestors)
+
+
+def _as_stated(dm: DateMention, span: TimeSpan) -> TimeSpan:
+    """The explicit date a bounded mention ("since November 2022") was made from."""
+    again = find_dates(dm.text)
+    if len(again) == 1 and again[0].span.basis == "explicit" and again[0].text == dm.text.strip():
+        return again[0].span
+    return span
+
+
+_OFFSET_MARKS = {"after": -1, "before": 1}
+_OFFSET_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week"}
+
+
+def _offset_from_governing(span: TimeSpan, verb: Token, home: Token | None) -> TimeSpan:
+    """"announced on Tuesday ..., two days after he had called her home": a clause "N days
+    after" / "N weeks before" below the dated one happened that long before / after its
+    date (a day's date only); any other inherited date is kept as it is."""
+    if home is None or span.granularity != "day" or span.start is None or span.start != span.end:
+        return span
+    node = verb
+    while node.i != home.i and node.head.i != node.i:
+        mark = next((c.lower_ for c in node.children if c.dep_ == "mark"), None)
+        if node.dep_ == "advcl" and mark in _OFFSET_MARKS:
+            amount = next((c for c in node.children if c.dep_ == "npadvmod" and c.lower_ in _OFFSET_UNITS), None)
+            count = next((c for c in amount.children if c.dep_ == "nummod"), None) if amount is not None else None
+            raw = count.lower_ if count is not None else ("1" if amount is not None and amount.lower_ in ("day", "week")
+                                                            else None)
+            n = int(raw) if raw is not None and raw.isdigit() else NUMBER_WORDS.get(raw or "")
+            if n is None:
+                return span
+            days = n * (7 if _OFFSET_UNITS[amount.lower_] == "week" else 1) * _OFFSET_MARKS[mark]
+            day = span.start + timedelta(days=days)
+            text = " ".join(t.text for t in amount.subtree) + f" {mark} {span.text or ''}".rstrip()
+            return TimeSpan(day, day, "day", "inferred", text)
+        node = node.head
+    return span
+
+
 def _dates_its_subject(date_token: Token, trigger: Trigger, clauses: dict[int, Trigger]) -> bool:
     """"it was his first trip in 24 years; his previous visit, in 2000, came ...": a clause
     whose subject is another happening dates that happening, not the clauses below it."""
@@ -573,6 +629,10 @@ def ranked_date(sent: Span, trigger: Trigger, clauses: dict[int, Trigger], ancho
         if owner is not None and owner != trigger.clause and owner == span.root.i and span.root.head.i != span.root.i:
             owner = owning_clause(span.root.head, clauses)   # "supported X during the 44-day war": the war dates both
         rank, found = date_rank(span.root, trigger, owner == trigger.clause, tense), dm.span
+        if found.basis == "inferred" and _hangs_on(_verb_of(trigger, doc), span):
+            found = _as_stated(dm, found)   # "the first talks since November 2022, when X met Y": November
+        if rank is not None and GOVERNING <= rank < COORDINATED:
+            found = _offset_from_governing(found, _verb_of(trigger, doc), _clause_verb(span.root))
         if rank is not None and GOVERNING <= rank < COORDINATED and _dates_its_subject(span.root, trigger, clauses):
             rank = None
         if rank is None and (mark := bounding_clause(span.root, trigger)) is not None:
@@ -593,19 +653,25 @@ def pick_date(sent: Span, trigger: Trigger, clauses: dict[int, Trigger], anchor:
 
 
 def chain_base(sent: Span, anchor: Anchor | None, year_hint: int | None, previous: TimeSpan | None,
-               tense: Tense = "past", sentence_before: Span | None = None) -> TimeSpan | None:
+               tense: Tense = "past", sentence_before: Span | tuple[Span, ...] | None = None) -> TimeSpan | None:
     """What a chain phrase counts from: the last date stated before it in the same sentence
     ("ordered drones in early 2019, and the first were delivered later that year"), else
     the last date the sentence before states ("The row began in March, when ... Algeria
-    recalled its ambassador the next day"), else the previous dated event in the text."""
+    recalled its ambassador the next day"), or, when ``sentence_before`` is several
+    sentences (those since the previous dated event, nearest last), the last date the
+    nearest of them with a date states ("They announced it last Wednesday. Israel reacted
+    within hours: ... and the next day ..."), else the previous dated event in the text."""
     found = chain_match(sent.text)
     if found is None:
         return previous
     direction = _direction(tense)
     before = [dm for dm in sentence_dates(sent.text, anchor, year_hint, direction)
               if dm.end <= found[0].start() and dm.span.start is not None]
-    if not before and sentence_before is not None:
-        before = [dm for dm in sentence_dates(sentence_before.text, anchor, year_hint, direction)
+    earlier = (sentence_before,) if isinstance(sentence_before, Span) else sentence_before or ()
+    for other in reversed(earlier):
+        if before:
+            break
+        before = [dm for dm in sentence_dates(other.text, anchor, year_hint, direction)
                   if dm.span.start is not None and dm.span.end is not None]
     return before[-1].span if before else previous
 
@@ -657,7 +723,28 @@ def date_event(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factualit
                anchor: Anchor | None, year_hint: int | None, previous: TimeSpan | None,
                setting: TimeSpan | None = None, headline: bool = False,
                previous_sentence: Span | None = None, lead: TimeSpan | None = None,
-               bound: TimeSpan | None = None, sentence_before: Span | None = None) -> TimeSpan:
+               bound: TimeSpan | None = None, sentence_before: Span | tuple[Span, ...] | None = None) -> TimeSpan:
+    """The date of one event (:func:`_event_date`); an onset ("fighting broke out on 13 and
+    14 September") over a range of days is its first day."""
+    when = _event_date(sent, trig, clauses, factuality, anchor, year_hint, previous, setting, headline,
+                       previous_sentence, lead, bound, sentence_before)
+    return onset_day(when, _verb_of(trig, sent.doc))
+
+
+def onset_day(when: TimeSpan, verb: Token) -> TimeSpan:
+    """"Heavy fighting broke out on 13 and 14 September": a verb that names a beginning
+    (data/dating.yaml ``onset_verbs``) over a range of days happened on the first day."""
+    if (when.granularity != "day" or when.start is None or when.end is None or when.start == when.end
+            or (when.end - when.start).days > 31 or verb.lemma_.lower() not in load_dating_cues().onset):
+        return when
+    return replace(when, end=when.start)
+
+
+def _event_date(sent: Span, trig: Trigger, clauses: dict[int, Trigger], factuality: str,
+                anchor: Anchor | None, year_hint: int | None, previous: TimeSpan | None,
+                setting: TimeSpan | None = None, headline: bool = False,
+                previous_sentence: Span | None = None, lead: TimeSpan | None = None,
+                bound: TimeSpan | None = None, sentence_before: Span | tuple[Span, ...] | None = None) -> TimeSpan:
     """The date of one event: stated in its clause or one governing it; else chained to the
     previous dated event; else the date of the happening it names as its setting ("signed
     during the visit"); else from its aspect; else the day of the event just before when the

@@ -285,10 +285,21 @@ def names_a_place_nearby(ent: Span, lex: Lexicon) -> bool:
     return word in lex.nearness_preps
 
 
+_DEMONSTRATIVES = frozenset({"that", "this"})
+
+
+def _demonstrative(noun: Token) -> bool:
+    """"that visit", "this meeting": the happening of that kind the text told last."""
+    return any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in noun.children)
+
+
 def _is_venue(ent: Span, trig: Trigger) -> bool:
     """A place named as where a meeting, signing or drill happens ("in Brazil", "at Argyle")."""
     return (trig.category in VENUE_CATEGORIES and ent.label_ in {"GPE", "LOC", "FAC"}
             and ent.root.dep_ == "pobj" and ent.root.head.lower_ in {"in", "at"})
+
+
+CHAIN_LOOKBACK = 3          # sentences: "the next day" counts from a date stated this close before
 
 
 class _DocumentExtractor:
@@ -308,6 +319,7 @@ class _DocumentExtractor:
         self.last_dated_index: int | None = None
         self.chain_base_index: int | None = None
         self.dated_by_category: dict[str, TimeSpan] = {}
+        self.last_by_category: dict[str, TimeSpan] = {}     # "during that visit": the last one told
         self.visited_pairs: set[frozenset[str]] = set()   # a later meeting of the pair belongs to the visit
         self.dated_count: Counter = Counter()
 
@@ -404,6 +416,7 @@ class _DocumentExtractor:
             self.last_dated, self.last_dated_index = cand.date, index
             known = self.dated_by_category.get(cand.category)
             self.dated_by_category[cand.category] = setting_date(known, cand.date)  # "during the visit" dates later clauses
+            self.last_by_category[cand.category] = cand.date
             if known is None or (known.start, known.end) != (cand.date.start, cand.date.end):
                 self.dated_count[cand.category] += 1
 
@@ -454,13 +467,19 @@ class _DocumentExtractor:
         headline = index == 0 and bool(self.document.title) and sent.text.strip().startswith(self.document.title.strip()[:40])
         setting, bound = self._setting(ref)
         bound = bound or self._reaction_bound(trig, others)
-        just_before = self._news_so_far() or (self.sents[index - 1] if index and self.chain_base_index == index - 1
+        just_before = self._news_so_far(index) or (self.sents[index - 1] if index and self.chain_base_index == index - 1
                                               else None)
         when = date_event(sent, trig, clauses, factuality, self.anchor, self.year_hint, self.chain_base,
                           setting=setting, bound=bound, headline=headline,
-                          previous_sentence=just_before, sentence_before=self.sents[index - 1] if index else None,
+                          previous_sentence=just_before, sentence_before=self._since_last_dated(index),
                           lead=self.lead if index < LEAD_SENTENCES and self.document.genre == "news" else None)
         return factuality, cue, when
+
+    def _since_last_dated(self, index: int) -> tuple[Span, ...]:
+        """The sentences a chain phrase may count from, nearest last: the one just before,
+        and those back to the previous dated event's sentence (at most CHAIN_LOOKBACK)."""
+        first = index - 1 if self.chain_base_index is None else min(index - 1, self.chain_base_index + 1)
+        return tuple(self.sents[max(0, first, index - CHAIN_LOOKBACK):index])
 
     def _reaction_bound(self, trig: Trigger, others: list[Trigger]) -> TimeSpan | None:
         """"Armenia condemned the visit", "China also criticised the pact": an act whose object
@@ -485,11 +504,19 @@ class _DocumentExtractor:
         if ref is None or known is None:
             return None, None
         prep = _bounding_preposition(self.doc, ref)
+        if prep is None and _demonstrative(self.doc[ref.token]):
+            return self.last_by_category[ref.category], None   # "during that visit": the one just told
         if prep is None:
             return known, None
         return None, (bounded_by(known, prep, self.anchor) if self.dated_count[ref.category] == 1 else None)
 
-    def _news_so_far(self) -> Span | None:
+    def _states_earlier_day(self, sent: Span, day: TimeSpan) -> bool:
+        """Does ``sent`` state a single day before ``day`` ("The row began on Sunday")?"""
+        return any(dm.span.granularity == "day" and dm.span.end is not None and day.start is not None
+                   and dm.span.end < day.start
+                   for dm in sentence_dates(sent.text, self.anchor, self.year_hint))
+
+    def _news_so_far(self, index: int) -> Span | None:
         """The text up to the sentence that last told the news of the day (the day the lead
         reports), while the text has dated nothing else since: later sentences about the
         people it names carry on that news ("Tokayev and Erdogan also signed ...", "2. The
@@ -498,6 +525,8 @@ class _DocumentExtractor:
         if self.lead is None or base is None or where is None or (base.start, base.end) != (self.lead.start,
                                                                                           self.lead.end):
             return None
+        if any(self._states_earlier_day(s, self.lead) for s in self.sents[where + 1:index]):
+            return None      # "The row began on Sunday, when ...": the text has moved to another day
         return self.doc[self.sents[0].start:self.sents[where].end]
 
     def _resolve(self, sent: Span, dates: list[TimeSpan]) -> dict[int, EntityActor]:

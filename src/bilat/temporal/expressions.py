@@ -126,8 +126,9 @@ _PATTERN_SOURCES: tuple[tuple[str, str], ...] = (
                 rf"{_CENT_ORD}[\s-]+century\b"),
     ("md", rf"{_WD}{_m('m')}\s+{_d('d')}(?!\w)"),
     ("dm", rf"{_WD}{_d('d')}{_OF}{_m('m')}"),
-    ("bare_month", r"\b(?P<ctx>in|since|until|till|by|during|before|after|early|mid|late|last|this"
-                   rf"|next)[\s-]+(?P<m>{_FULL_MONTHS})\b(?!\s*\d)"),
+    ("bare_month", r"\b(?P<ctx>in|since|until|till|by|during|before|after|early|mid|late|last|this|next"
+                   r"|the\s+(?:beginning|start|middle|end)\s+of|for(?=\s+(?-i:[A-Z])))"   # "for July", not "for may"
+                   rf"[\s-]+(?P<m>{_FULL_MONTHS})\b(?!\s*\d)"),
     ("year", rf"(?<![\w$€£¥#/]){_y('y')}"),
     ("relative", r"\b(?P<rel>yesterday|today|tomorrow|(?:last|this|next)\s+(?:year|month)"
                  r"|last\s+century)\b"),
