@@ -542,3 +542,9 @@ def test_a_negated_consideration_is_negated(nlp, kb):
 def test_not_announcing_an_agreement_is_negated(nlp, kb):
     events = events_of(nlp, kb, "The two presidents did not announce any agreement on the supply of tanks to Ukraine.")
     assert "asserted" not in {e.factuality for e in events}
+
+
+def test_an_envoy_presenting_credentials_is_recognition(nlp, kb):
+    events = events_of(nlp, kb, "Saudi Arabia's first envoy to the Palestinians presented his credentials in Ramallah "
+                                "on Tuesday.")
+    assert categories_for(events, {"PSE", "SAU"}) == {"recognition"}
