@@ -68,3 +68,27 @@ def kb():
 def nlp(kb):
     from bilat.nlp import load_nlp
     return load_nlp(kb)
+
+
+@pytest.fixture(scope="session")
+def dated(nlp, kb):
+    """dated(text, published, title) -> the events the extractor finds in a news report
+    published that day (no publication date when ``published`` is None)."""
+    from datetime import date
+
+    from bilat.events.extract import extract_events
+    from bilat.records import Document, PubDate
+
+    def run(text: str, published: "date | None" = date(2022, 5, 10), title: str | None = None):
+        pub = PubDate(published, published, "metadata") if published else PubDate()
+        doc = Document(doc_id="doc-dating", path="notes/dating.txt", text=text, title=title, published=pub, genre="news")
+        return extract_events(doc, nlp(doc.text), kb)
+    return run
+
+
+def one(events, category: str | None = None):
+    """The single event of ``category`` (any category when None) among ``events``."""
+    found = [e for e in events if category in (None, e.category)]
+    assert len(found) == 1, [(e.category, e.countries, e.date) for e in events]
+    return found[0]
+

@@ -10,29 +10,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import one
 
 from bilat.config import load_settings
-from bilat.events.extract import extract_events
 from bilat.pipeline import process
-from bilat.records import Document, DocumentResult, Event, PubDate
+from bilat.records import DocumentResult, Event
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def dated(nlp, kb):
-    """dated(text, published) -> the events the extractor finds, published on that day."""
-    def run(text: str, published: date | None = date(2022, 5, 10), title: str | None = None) -> list[Event]:
-        pub = PubDate(published, published, "metadata") if published else PubDate()
-        doc = Document(doc_id="doc-dating", path="notes/dating.txt", text=text, title=title, published=pub, genre="news")
-        return extract_events(doc, nlp(doc.text), kb)
-    return run
-
-
-def one(events: list[Event], category: str | None = None) -> Event:
-    found = [e for e in events if category in (None, e.category)]
-    assert len(found) == 1, [(e.category, e.countries, e.date) for e in events]
-    return found[0]
 
 
 def when(event: Event) -> tuple:

@@ -10,27 +10,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from conftest import one
 
-from bilat.events.extract import extract_events
-from bilat.records import Document, Event, PubDate
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def dated(nlp, kb):
-    """dated(text, published) -> the events the extractor finds in a news report published that day."""
-    def run(text: str, published: date) -> list[Event]:
-        doc = Document(doc_id="doc-dating-rules", path="notes/dating-rules.txt", text=text, title=None,
-                       published=PubDate(published, published, "metadata"), genre="news")
-        return extract_events(doc, nlp(doc.text), kb)
-    return run
-
-
-def one(events: list[Event], category: str | None = None) -> Event:
-    found = [e for e in events if category in (None, e.category)]
-    assert len(found) == 1, [(e.category, e.countries, e.date) for e in events]
-    return found[0]
 
 
 # ---------------------------------------------------------------- months, chains and offsets (round 2)
