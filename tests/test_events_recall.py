@@ -542,3 +542,9 @@ def test_an_envoy_presenting_credentials_is_recognition(nlp, kb):
 ])
 def test_a_cue_word_out_of_context_makes_no_event_of_its_category(nlp, kb, text, category):
     assert category not in {e.category for e in events_of(nlp, kb, text)}
+
+
+def test_a_fact_stated_in_its_own_clause_inside_an_accusation_is_an_event(nlp, kb):
+    events = events_of(nlp, kb, "Somalia cut diplomatic ties with Kenya in December 2020, accusing it of meddling in "
+                                "its affairs after Kenyan President Uhuru Kenyatta hosted the leader of Somaliland.")
+    assert {"recognition", "criticism", "visit"} <= categories_for(events, {"KEN", "SOM"})

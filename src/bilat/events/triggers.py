@@ -450,6 +450,8 @@ def _charged_content(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
             holder = node.head.head
         elif node.dep_ in {"ccomp", "acl"} and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
             holder = node.head
+        elif node.dep_ == "advcl" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+            return False                      # "accusing it of meddling after Kenyatta hosted ...": a stated fact
         elif node.dep_ in {"conj", "xcomp", "advcl", "prep"}:
             node = node.head
             continue
