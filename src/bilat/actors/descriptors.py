@@ -5,7 +5,8 @@ The nouns and modifiers, and the states each can describe, live in
 ``data/state_descriptors.yaml``. A definite phrase resolves to the state the document
 is about when exactly one of its focus states fits, else to the state most recently
 named before it that fits; several states that fit equally (both focus states, two
-named in the same sentence) or none give nothing. Indefinite phrases ("a kingdom"),
+named in the same sentence) or none give nothing. A descriptor only one state fits
+("the Himalayan kingdom") is that state. Indefinite phrases ("a kingdom"),
 plurals ("the Gulf states") and names ("the Kingdom of Bahrain") are not descriptors.
 """
 from __future__ import annotations
@@ -66,6 +67,12 @@ def modifier_words() -> frozenset[str]:
     return frozenset(w for m in descriptor_lexicon().modifiers for w in m.phrase)
 
 
+@lru_cache(maxsize=1)
+def descriptor_words() -> frozenset[str]:
+    """Every word of every head or modifier phrase."""
+    return modifier_words() | frozenset(w for h in descriptor_lexicon().heads for w in h.phrase)
+
+
 def _match_suffix(words: list[str], entries: tuple[Descriptor, ...]) -> Descriptor | None:
     for entry in entries:
         n = len(entry.phrase)
@@ -109,12 +116,23 @@ def _phrase_tokens(head: Token) -> list[Token] | None:
 
 def _is_name(head: Token, tokens: list[Token]) -> bool:
     """"the Kingdom of Saudi Arabia", "the Saudi kingdom": the words name the state already."""
-    words = modifier_words()
+    if head.ent_type_ in NAME_LABELS and not _entity_only_descriptor_words(head):
+        return True             # "the United Kingdom", "the Czech Republic"
+    words = descriptor_words()
     if any(t.ent_type_ in NAME_LABELS and t.lower_ not in words for t in tokens[1:-1]):
         return True             # "Gulf" or "Central Asian" tagged as a place or group is still a modifier
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ in NAME_LABELS or g.pos_ == "PROPN"
                                                              for g in c.children)
                for c in head.children)
+
+
+def _entity_only_descriptor_words(head: Token) -> bool:
+    """The entity around the head has no word beyond descriptor words ("the Kingdom", "the Gulf state")."""
+    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    if ent is None:
+        return True
+    words = descriptor_words()
+    return all(t.lower_ in words or t.dep_ == "det" or t.is_punct for t in ent)
 
 
 def described_states(head: Token) -> frozenset[str] | None:
@@ -154,6 +172,8 @@ def descriptor_state(head: Token, ctx: DocContext) -> str | None:
     states = described_states(head)
     if not states:
         return None
+    if len(states) == 1:
+        return next(iter(states))        # "the Himalayan kingdom", "the Jewish state": one state fits at all
     focus = _fitting_focus(states, ctx)
     if len(focus) == 1:
         return focus[0]
