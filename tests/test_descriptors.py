@@ -142,3 +142,10 @@ def test_the_jewish_state_is_israel(nlp, kb):
     doc, ctx = _ctx_after(nlp, kb, "Bahrain opened an embassy in Tel Aviv. "
                                    "Few Arab states had relations with the Jewish state before 2020.")
     assert descriptor_state(_head(doc, "state"), ctx) == "ISR"
+
+
+def test_the_kingdom_as_the_object_of_talks_resolves_to_the_focus_state_that_fits(nlp, kb):
+    doc, ctx = _ctx_after(nlp, kb, "Saudi Arabia and Israel have no relations. "
+                                   "Washington has been discussing a defence pact with the kingdom for months.",
+                          focus=("SAU", "ISR"))
+    assert descriptor_state(_head(doc, "kingdom"), ctx) == "SAU"

@@ -127,12 +127,13 @@ def _is_name(head: Token, tokens: list[Token]) -> bool:
 
 
 def _entity_only_descriptor_words(head: Token) -> bool:
-    """The entity around the head has no word beyond descriptor words ("the Kingdom", "the Gulf state")."""
+    """The entity around the head has no capitalised word beyond descriptor words ("the Kingdom",
+    "the Gulf state", a mis-tagged "the kingdom for months"; not "the United Kingdom")."""
     ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
     if ent is None:
         return True
     words = descriptor_words()
-    return all(t.lower_ in words or t.dep_ == "det" or t.is_punct for t in ent)
+    return not any(t.text[:1].isupper() and t.lower_ not in words and not t.is_stop for t in ent)
 
 
 def described_states(head: Token) -> frozenset[str] | None:
