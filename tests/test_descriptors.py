@@ -149,3 +149,18 @@ def test_the_kingdom_as_the_object_of_talks_resolves_to_the_focus_state_that_fit
                                    "Washington has been discussing a defence pact with the kingdom for months.",
                           focus=("SAU", "ISR"))
     assert descriptor_state(_head(doc, "kingdom"), ctx) == "SAU"
+
+
+def test_the_schema_rejects_a_head_that_names_no_states():
+    import json
+
+    import jsonschema
+
+    from bilat.datafiles import data_file
+    schema = json.loads(data_file("schemas/state_descriptors.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    good = {"heads": [{"phrase": "kingdom", "states": ["JOR"]}], "modifiers": [{"phrase": "gulf", "set": "g"}],
+            "sets": {"g": ["QAT"]}}
+    assert not list(validator.iter_errors(good))
+    assert list(validator.iter_errors({**good, "heads": [{"phrase": "kingdom"}]}))
+    assert list(validator.iter_errors({**good, "sets": {"g": ["Qatar"]}}))
