@@ -58,6 +58,7 @@ class DocContext:
     last_subject_person: EntityActor | None = None   # "he" is more often the last subject than the last name
     country_counts: Counter = field(default_factory=Counter)
     focus: tuple[str, ...] = ()
+    named_states: list[tuple[int, int, str]] = field(default_factory=list)  # (sentence start, token, ISO3) in order
 
     def note(self, actor: EntityActor, office: str | None = None) -> None:
         if actor.kind == "person":
@@ -118,6 +119,13 @@ def _ambiguous_in_context(text: str, ctx: DocContext) -> str | None:
 
 def resolve_entity(ent: Span, ctx: DocContext) -> EntityActor | None:
     """Turn one entity span into an actor, or None when it is not an actor."""
+    actor = _entity_actor(ent, ctx)
+    if actor is not None and actor.country and not actor.inferred and actor.kind in {"country", "person"}:
+        ctx.named_states.append((ent.sent.start, ent.start, actor.country))   # for "the kingdom" later
+    return actor
+
+
+def _entity_actor(ent: Span, ctx: DocContext) -> EntityActor | None:
     kb, label = ctx.kb, ent.label_
     if label in STATE_LABELS:
         code = _ambiguous_in_context(ent.text, ctx) or _country_of_text(kb, ent.ent_id_ or ent.text) \

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.descriptors import descriptor_actor
 from ..actors.resolve import DocContext, EntityActor, focus_pair, mentions_pair, pair_subject, pronoun_actor, resolve_entity, sentence_entities
 from ..knowledge import Knowledge
 from ..records import Actor, Document, Event, Item, Location, Mention, TimeSpan
@@ -29,6 +30,7 @@ from .refine import maker_roles, makers_of, refine_category, refined
 from .sentences import sentences_of
 from .triggers import HOSTING_VERBS, RECEIVING_VERBS, Trigger, find_triggers
 
+DESCRIBED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "conj", "appos"})   # "the kingdom" as a party
 TOWARDS_FOCUS = frozenset({"criticism", "support", "aid"})
 SYMMETRIC = frozenset({"meeting", "exercise", "agreement", "defence_industry", "other_cooperation", "armed_conflict"})
 RECEIVING_NOUNS = frozenset({"buyer", "purchase", "purchases", "acquisition", "import", "imports", "order", "procurement"})
@@ -553,6 +555,25 @@ class _DocumentExtractor:
                 scope.append(ent)
         return scope, subject
 
+    def _described_states(self, sent: Span, trig: Trigger, clauses: dict[int, Trigger], subject: set[int],
+                          sided: list[tuple[str, EntityActor]]) -> list[tuple[str, EntityActor]]:
+        """"The emir's first visit to the kingdom": states named only by a descriptor, as the
+        subject or as an object in the trigger's clause (a state already a party is not added twice)."""
+        top = min((c for c, t in clauses.items() if not t.reference), key=lambda c: len(list(self.doc[c].ancestors)))
+        have = {a.country for _, a in sided}
+        out: list[tuple[str, EntityActor]] = []
+        for tok in sent:
+            if tok.dep_ not in DESCRIBED_DEPS:
+                continue
+            owner = _owner(tok, clauses)
+            if not (tok.i in subject or owner == trig.clause or (owner is None and trig.clause == top)):
+                continue
+            actor = descriptor_actor(tok, self.ctx)
+            if actor is not None and actor.country not in have:
+                out.append(("subj" if tok.i in subject else "obj", actor))
+                have.add(actor.country)
+        return out
+
     def _without_third_party_venue(self, sided: list[tuple[str, EntityActor]], venues: set[str]
                                    ) -> list[tuple[str, EntityActor]]:
         """"The two leaders are to meet again in Brazil": a venue that is neither of the pair
@@ -619,6 +640,7 @@ class _DocumentExtractor:
                 pron = pronoun_actor(tok, self.ctx)
                 if pron is not None and pron.country:
                     sided.append(("subj", pron))
+        sided += self._described_states(sent, trig, clauses, subject, sided)
         if not any(side == "subj" for side, _ in sided):
             implied = self._implied_subject(trig, subject, resolved)
             if implied is not None:
