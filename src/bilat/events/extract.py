@@ -28,7 +28,7 @@ from .lexicon import Lexicon, load_lexicon
 from .merge import merge_candidates
 from .refine import maker_roles, makers_of, refine_category, refined
 from .sentences import sentences_of
-from .triggers import HOSTING_VERBS, RECEIVING_VERBS, Trigger, find_triggers
+from .triggers import RECEIVING_VERBS, Trigger, find_triggers
 
 DESCRIBED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "conj", "appos"})   # "the kingdom" as a party
 TOWARDS_FOCUS = frozenset({"criticism", "support", "aid"})
@@ -182,12 +182,12 @@ def _items(scope: list[Span], sent: Span, trigger: Trigger, kb: Knowledge) -> li
     return unique
 
 
-def _roles(trigger: Trigger, actors: list[tuple[str, EntityActor]], doc: Doc) -> list[tuple[str, EntityActor]]:
+def _roles(trigger: Trigger, actors: list[tuple[str, EntityActor]], doc: Doc, lex: Lexicon) -> list[tuple[str, EntityActor]]:
     trig = doc[trigger.token]
     receiving = trigger.category == "arms_transfer" and (
         trig.lemma_.lower() in RECEIVING_VERBS or trig.lower_ in RECEIVING_NOUNS
         or doc[trigger.clause].lemma_.lower() in RECEIVING_VERBS)
-    hosting = trigger.category == "visit" and trig.lemma_.lower() in HOSTING_VERBS   # the subject is the host
+    hosting = trigger.category == "visit" and trig.lemma_.lower() in lex.hosting_verbs   # the subject is the host
     out = []
     for side, actor in actors:
         if hosting:
@@ -219,11 +219,7 @@ def _location(scope: list[Span], resolved: dict[int, EntityActor], kb: Knowledge
     return None
 
 
-REMOTE_WORDS = frozenset({"call", "calls", "phone", "telephone", "video", "videoconference", "virtual", "virtually",
-                          "online", "summit", "sidelines", "conference", "forum", "assembly"})
-
-
-def _on_home_ground(trig: Trigger, location: Location | None, countries: set[str], doc: Doc) -> bool:
+def _on_home_ground(trig: Trigger, location: Location | None, countries: set[str], doc: Doc, lex: Lexicon) -> bool:
     """A meeting of two states' officials held in one of them is a visit by the other
     (eval/GUIDELINES.md: a meeting is "not better described as a visit"); calls, summits
     and gatherings at a third place stay meetings."""
@@ -231,7 +227,7 @@ def _on_home_ground(trig: Trigger, location: Location | None, countries: set[str
         return False
     clause = doc[trig.clause]
     words = {t.lower_ for t in clause.subtree} | {doc[trig.token].lower_}
-    return not words & REMOTE_WORDS
+    return not words & lex.remote_meeting_words
 
 
 def _confidence(trigger: Trigger, countries_direct: int, has_date: bool, has_person: bool, inferred: bool) -> float:
@@ -645,7 +641,7 @@ class _DocumentExtractor:
             implied = self._implied_subject(trig, subject, resolved)
             if implied is not None:
                 sided.append(("subj", implied))
-        actors = _roles(trig, sided, self.doc)
+        actors = _roles(trig, sided, self.doc, self.lex)
         countries = {a.country for _, a in actors if a.country}
         direct = {a.country for _, a in actors if a.country and not a.inferred}
         inferred = False
@@ -690,7 +686,7 @@ class _DocumentExtractor:
         location = _location(scope, resolved, self.kb, trig.category, actors)
         category = trig.category
         if category == "meeting" and frozenset(countries) not in self.visited_pairs \
-                and _on_home_ground(trig, location, countries, self.doc):
+                and _on_home_ground(trig, location, countries, self.doc, self.lex):
             category = "visit"                   # "Mitsotakis sat down with Erdogan in Ankara"
             actors = [("target" if a.country == location.country else "source", a) for _, a in actors]
         return Candidate(

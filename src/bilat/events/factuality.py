@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .lexicon import FactualityCues, Lexicon
-from .triggers import CLAIM_NOUNS, DENYING_VERBS, Trigger
+from .triggers import Trigger
 
 NEGOTIABLE = frozenset({"arms_transfer", "agreement", "defence_industry", "other_cooperation", "training", "exercise", "recognition", "aid"})
 REPORTING_OF_PLANS = frozenset({"announce", "agree", "say", "state", "report", "declare", "decide", "confirm"})
@@ -115,11 +115,11 @@ def _segment(trigger: Trigger, sent: Span, exclude: frozenset[int] = frozenset()
     return words, before
 
 
-def _matches(cues: FactualityCues, words: list[tuple[Token, str]], trigger: Trigger, sent: Span,
+def _matches(cues: FactualityCues, words: list[tuple[Token, str]], trigger: Trigger, sent: Span, lex: Lexicon,
              exclude: frozenset[int] = frozenset()) -> str | None:
     for tok, role in words:
         lower, lemma = tok.lower_, tok.lemma_.lower()
-        if role in {"aux", "auxpass"} and lower == "would" and _denied(tok):
+        if role in {"aux", "auxpass"} and lower == "would" and _denied(tok, lex):
             if cues.factuality == "negated":
                 return "would (denied)"      # "denied that it would host forces"
             continue
@@ -132,7 +132,7 @@ def _matches(cues: FactualityCues, words: list[tuple[Token, str]], trigger: Trig
         if role == "neg" and (lower in cues.negations or lemma in cues.negations):
             return lower
         if role == "head" and tok.i != trigger.token and (lemma in cues.governing or lower in cues.governing):
-            if _talks_that_failed(trigger, tok, sent) or _a_phone_call(tok):
+            if _talks_that_failed(trigger, tok, sent, lex) or _a_phone_call(tok):
                 continue
             if cues.factuality != "negated" and any(c.dep_ == "neg" for c in tok.children):
                 continue                    # "were not considering breaking off relations": the negation decides
@@ -144,19 +144,19 @@ def _matches(cues: FactualityCues, words: list[tuple[Token, str]], trigger: Trig
     return found
 
 
-def _denied_claim(trigger: Trigger, sent: Span) -> str | None:
+def _denied_claim(trigger: Trigger, sent: Span, lex: Lexicon) -> str | None:
     """The trigger is the content of a claim or report that a state denies: "dismisses the
     claim that its F-16 shot down a jet", "rejected reports that it had sold drones"."""
     node = sent.doc[trigger.clause]
     for _ in range(4):
-        if node.dep_ in {"acl", "ccomp", "relcl"} and node.head.lemma_.lower() in CLAIM_NOUNS:
+        if node.dep_ in {"acl", "ccomp", "relcl"} and node.head.lemma_.lower() in lex.claim_nouns:
             holder = node.head
             while holder.dep_ == "conj":
                 holder = holder.head
             verb = holder.head if holder.dep_ in {"dobj", "nsubjpass", "pobj"} else None
             if verb is not None and verb.dep_ == "prep":
                 verb = verb.head
-            if verb is not None and verb.lemma_.lower() in DENYING_VERBS:
+            if verb is not None and verb.lemma_.lower() in lex.denying_verbs:
                 return f"{verb.lower_} {holder.lower_}"
             return None
         if node.dep_ in {"conj", "xcomp"} or node.head.i == node.i:
@@ -176,24 +176,18 @@ def _a_phone_call(head: Token) -> bool:
         and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children) for c in head.children)
 
 
-FAILED_OUTCOME = frozenset({"fail", "collapse", "stall", "founder"})
-
-
-def _talks_that_failed(trigger: Trigger, head: Token, sent: Span) -> bool:
+def _talks_that_failed(trigger: Trigger, head: Token, sent: Span, lex: Lexicon) -> bool:
     """"after talks between the neighbours failed": the talks took place; what failed is
     their outcome ("failed to hold talks" is still negated)."""
     noun = sent.doc[trigger.token]
-    return (trigger.category == "meeting" and head.lemma_.lower() in FAILED_OUTCOME
+    return (trigger.category == "meeting" and head.lemma_.lower() in lex.failed_outcome_verbs
             and noun.head.i == head.i and noun.dep_ == "nsubj")
 
 
-DENYING = frozenset({"deny", "reject", "dismiss", "rule"})
-
-
-def _denied(modal: Token) -> bool:
+def _denied(modal: Token, lex: Lexicon) -> bool:
     """"Cambodia denied that it would host forces": the denial, not a conjecture."""
     clause = modal.head
-    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in DENYING
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in lex.denying_verbs
 
 
 def _reported_plan(modal: Token) -> bool:
@@ -225,7 +219,7 @@ def factuality_of(trigger: Trigger, sent: Span, lex: Lexicon,
     trig_lemma = sent.doc[trigger.token].lemma_.lower()
     if trigger.category in NEGOTIABLE and trig_lemma in SEEKING:
         return "negotiating", trig_lemma          # "Nigeria first sought the aircraft in 2015"
-    denied = _denied_claim(trigger, sent)
+    denied = _denied_claim(trigger, sent, lex)
     if denied:
         return "negated", denied                  # "Turkey dismisses Armenian claim that its jet shot down ..."
     chain = _chain(trigger, sent)
@@ -239,7 +233,7 @@ def factuality_of(trigger: Trigger, sent: Span, lex: Lexicon,
             continue
         if cues.factuality == "planned" and _headline_infinitive(trigger, sent):
             return "planned", "to"
-        cue = _matches(cues, words, trigger, sent, exclude)
+        cue = _matches(cues, words, trigger, sent, lex, exclude)
         if cue:
             return cues.factuality, cue
     return "asserted", None

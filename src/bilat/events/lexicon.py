@@ -65,6 +65,14 @@ class Lexicon:
     boundary_nouns: frozenset[str]
     nearness_preps: frozenset[str]
     outcome_verbs: frozenset[str]
+    hosting_verbs: frozenset[str]
+    party_nouns: frozenset[str]
+    denying_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
+    remote_meeting_words: frozenset[str]
+    failed_outcome_verbs: frozenset[str]
+    recall_verbs: frozenset[str]
+    court_verbs: frozenset[str]
     factuality: tuple[FactualityCues, ...]        # in precedence order
     asserted_frames: tuple[tuple[str, ...], ...]
     neutral_frames: tuple[tuple[str, ...], ...]
@@ -113,7 +121,9 @@ def _factuality_cues(data: dict[str, Any]) -> tuple[FactualityCues, ...]:
 CATEGORY_WORD_LISTS = ("light_verbs", "military_nouns", "purpose_verbs", "topic_heads", "context_preps",
                        "eventive_heads", "act_nouns", "diplomatic_nouns", "topic_verbs", "weapon_nouns", "relief_nouns", "disaster_nouns", "prospect_heads", "intransitive_verbs",
                        "state_bodies", "private_roles", "movement_verbs", "traveller_nouns", "naming_verbs", "praise_nouns", "blame_nouns", "accusation_words", "stationed_nouns", "ruling_nouns", "court_nouns", "envoy_nouns", "non_visitors",
-                       "boundary_nouns", "nearness_preps", "outcome_verbs")
+                       "boundary_nouns", "nearness_preps", "outcome_verbs",
+                       "hosting_verbs", "party_nouns", "denying_verbs", "claim_nouns", "remote_meeting_words",
+                       "failed_outcome_verbs", "recall_verbs", "court_verbs")
 
 
 @lru_cache(maxsize=1)

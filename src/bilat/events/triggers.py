@@ -268,7 +268,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     found = [t for t in found if not _private_doer(t, sent, lex) and not _shared_stance(t, sent)
              and not _sent_to_fight(t, sent, lex) and not _charged_content(t, sent, lex)
              and not _stance_on_a_ruling(t, sent, lex) and not _receives_a_thing(t, sent, lex)
-             and not _denial_of_a_claim(t, sent) and not _envoys_as_goods(t, sent, lex)
+             and not _denial_of_a_claim(t, sent, lex) and not _envoys_as_goods(t, sent, lex)
              and not _demand_without_object(t, sent)
              and not (t.category == "meeting" and _for_consultations(sent.doc[t.token]))
              and not (t.category == "visit" and _no_visitor(t, sent, lex))]
@@ -280,13 +280,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     return _best_per_category(found, sent)
 
 
-HOSTING_VERBS = frozenset({"host", "receive", "welcome"})
-
-
 def hosts_a_visitor(tok: Token, lex: Lexicon) -> bool:
     """"Biden welcomed Lula to the White House", "Kenyatta hosted the leader of ...", "Trump
     received both ministers in the Oval Office": a person who came is a visitor."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in HOSTING_VERBS:
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.hosting_verbs:
         return False
     for obj in (c for c in tok.children if c.dep_ == "dobj"):
         if obj.ent_type_ in {"PERSON", "TITLE"} or obj.lemma_.lower() in lex.traveller_nouns:
@@ -312,7 +309,7 @@ def _envoys_called_home(sent: Span, lex: Lexicon) -> list[Trigger]:
     recalling envoys is a protest (criticism)."""
     out = []
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in {"order", "call", "bring", "summon", "withdraw", "pull"}:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.recall_verbs:
             continue
         envoys = any(c.dep_ == "dobj" and (c.lemma_.lower() in lex.envoy_nouns - {"staff", "officials"}
                                            or c.pos_ == "PRON" and any(t.lemma_.lower() in lex.envoy_nouns for t in sent))
@@ -348,7 +345,7 @@ def _court_rulings(sent: Span, lex: Lexicon) -> list[Trigger]:
     international tribunal found that ...": a ruling between states is criticism."""
     out = []
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in {"rule", "find", "decide", "order", "award"}:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.court_verbs:
             continue
         if any(c.dep_ == "prt" for c in tok.children):
             continue                          # "ruled out"
@@ -402,11 +399,7 @@ def _receives_a_thing(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     return bool(objects) and not any(
         o.ent_type_ in {"PERSON", "TITLE", "GPE", "NORP", "ORG", "RANK"} or o.pos_ == "PRON"
-        or o.lemma_.lower() in lex.traveller_nouns | meeting_nouns | PARTY_NOUNS | lex.stationed_nouns for o in objects)
-
-
-PARTY_NOUNS = frozenset({"counterpart", "counterparts", "guest", "guests", "delegation", "delegations", "call", "calls",
-                         "visitor", "visitors", "head", "heads", "team", "side"})
+        or o.lemma_.lower() in lex.traveller_nouns | meeting_nouns | lex.party_nouns | lex.stationed_nouns for o in objects)
 
 
 def _stance_on_a_ruling(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
@@ -425,17 +418,12 @@ def _stance_on_a_ruling(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
                for c in verb.children)
 
 
-DENYING_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut"})
-CLAIM_NOUNS = frozenset({"claim", "claims", "report", "reports", "allegation", "allegations", "accusation",
-                         "accusations", "assertion", "suggestion", "suggestions", "rumour", "rumours", "rumor", "rumors"})
-
-
-def _denial_of_a_claim(trig: Trigger, sent: Span) -> bool:
+def _denial_of_a_claim(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
     """"Ankara rejected reports that it had sold drones": a denial, whose content is the
     (negated) event, not criticism of anyone."""
     verb = sent.doc[trig.token]
-    return trig.category == "criticism" and verb.lemma_.lower() in DENYING_VERBS and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in verb.children)
+    return trig.category == "criticism" and verb.lemma_.lower() in lex.denying_verbs and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lex.claim_nouns for c in verb.children)
 
 
 def _charged_content(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
@@ -459,7 +447,7 @@ def _charged_content(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
             return False
         while holder.pos_ == "ADP" and holder.dep_ in {"conj", "prep"}:
             holder = holder.head              # "accuse X of arming ... and of sending ..."
-        if holder.pos_ == "NOUN" and holder.head.lemma_.lower() in DENYING_VERBS:
+        if holder.pos_ == "NOUN" and holder.head.lemma_.lower() in lex.denying_verbs:
             return False                      # "dismissed the claim that ...": the denied happening (negated)
         if any(t.token == holder.i for t in _court_rulings(sent, lex)):
             return True                       # "the court ruled that Chile is not obliged to negotiate": the ruling
