@@ -258,11 +258,10 @@ def test_events_frigate_deal_is_an_arms_transfer(extract):
     assert not involving(events, {"GRC", "FRA"}, "agreement")
 
 
-@xfail("equipment that is not in weapons.yaml (patrol boats) is not kept as an item with its quantity")
 def test_events_equipment_item_keeps_its_quantity(extract):
     _, events = extract("Brazil delivered four patrol boats to Uruguay in March.")
     transfer = only(events, {"BRA", "URY"}, "arms_transfer")
-    assert any(i.quantity == 4 and "patrol boat" in i.name.lower() for i in transfer.items)
+    assert any(i.kind == "equipment" and i.quantity == 4 and "patrol boat" in i.name.lower() for i in transfer.items)
 
 
 def test_events_weapon_item_with_quantity(extract, kb):

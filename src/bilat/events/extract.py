@@ -150,7 +150,23 @@ def _quantity_before(ent: Span) -> float | None:
     return None
 
 
-def _items(scope: list[Span], sent: Span, trigger: Trigger, kb: Knowledge) -> list[Item]:
+def _counted_equipment(sent: Span, trigger: Trigger, lex: Lexicon) -> list[Item]:
+    """"delivered four patrol boats": equipment the catalogue does not name, kept with its
+    count and the words before it ("patrol boats"), when the transfer names no system."""
+    generic = {"system", "systems", "equipment", "hardware", "weapon", "weapons", "arm", "arms", "platform", "platforms"}
+    out = []
+    for tok in sent.doc[trigger.clause].subtree:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.weapon_nouns - generic or tok.ent_type_:
+            continue
+        count = next((_to_number(c) for c in tok.children if c.dep_ == "nummod"), None)
+        if count is None:
+            continue
+        words = [t.text for t in tok.children if t.dep_ == "compound" and t.i < tok.i] + [tok.text]
+        out.append(Item("equipment", " ".join(words), count))
+    return out
+
+
+def _items(scope: list[Span], sent: Span, trigger: Trigger, kb: Knowledge, lex: Lexicon) -> list[Item]:
     items: list[Item] = []
     money = [e.text for e in scope if e.label_ == "MONEY"]
     for ent in scope:
@@ -159,6 +175,8 @@ def _items(scope: list[Span], sent: Span, trigger: Trigger, kb: Knowledge) -> li
             items.append(Item("weapon_system", weapon.name if weapon else ent.text, _quantity_before(ent)))
         elif ent.label_ == "EXERCISE":
             items.append(Item("exercise", ent.text.strip("“”\"")))
+    if trigger.category == "arms_transfer" and not any(it.kind in {"weapon_system", "equipment"} for it in items):
+        items += _counted_equipment(sent, trigger, lex)
     if trigger.category == "agreement":
         named = QUOTED.search(sent.text)
         trig = sent.doc[trigger.token]
@@ -681,7 +699,7 @@ class _DocumentExtractor:
         factuality, cue, when = judged
         attribution = attribution_of(sent, self.lex, self.quote_speakers.get(index))
         factuality = factuality_in_genre(factuality, cue, self.document.genre, attribution is not None)
-        items = _items(scope, sent, trig, self.kb)
+        items = _items(scope, sent, trig, self.kb, self.lex)
         has_person = any(a.kind == "person" for _, a in actors)
         location = _location(scope, resolved, self.kb, trig.category, actors)
         category = trig.category
