@@ -548,3 +548,10 @@ def test_a_fact_stated_in_its_own_clause_inside_an_accusation_is_an_event(nlp, k
     events = events_of(nlp, kb, "Somalia cut diplomatic ties with Kenya in December 2020, accusing it of meddling in "
                                 "its affairs after Kenyan President Uhuru Kenyatta hosted the leader of Somaliland.")
     assert {"recognition", "criticism", "visit"} <= categories_for(events, {"KEN", "SOM"})
+
+
+def test_the_one_praised_for_an_act_is_its_doer(nlp, kb):
+    events = events_of(nlp, kb, "Azerbaijani President Ilham Aliyev praised Pakistan for refusing to establish "
+                                "diplomatic relations with Armenia.")
+    refusal = next(e for e in events if e.category == "recognition")
+    assert {"ARM", "PAK"} <= set(refusal.countries) and refusal.factuality == "negated"

@@ -331,8 +331,6 @@ def test_seeds_000_three_brothers_exercise(seeds):
     assert any(i.kind == "exercise" and i.name.startswith("Three Brothers") for i in drill.items)
 
 
-@pytest.mark.xfail(strict=False, reason="extractor: 'praised Islamabad ... for refusing to establish diplomatic "
-                                        "ties with Armenia' gives the refusal to AZE (the praiser), not PAK")
 def test_seeds_000_refusal_of_ties_with_armenia_is_pakistans(seeds):
     refusal = the_event(seeds["000"], "refusing to establish diplomatic ties", "recognition")
     assert refusal.factuality == "negated"

@@ -73,15 +73,20 @@ class Candidate:
 
 
 def _subject_tokens(trigger: Trigger, doc: Doc) -> set[int]:
-    """Tokens of the doer: the governing clause's subject, a possessor, "visit of X", "by X"."""
+    """Tokens of the doer: the governing clause's subject, a possessor, "visit of X", "by X";
+    for "praised X for refusing ...", "thanked X for training ...", the one praised or thanked."""
     out: set[int] = set()
     trig = doc[trigger.token]
     for child in trig.children:
         if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in {"of", "by"} and trig.pos_ == "NOUN"):
             out.update(t.i for t in child.subtree)
-    node = doc[trigger.clause]
+    node, came_from = doc[trigger.clause], None
     while True:
         subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
+        if came_from is not None and came_from.dep_ == "prep" and came_from.lower_ == "for":
+            thanked = [c for c in node.children if c.dep_ == "dobj"]
+            if thanked:
+                subjects = thanked             # "thanked his counterpart for training ...": the counterpart trains
         if node.i != trigger.clause and not subjects:
             objects = [c for c in node.children if c.dep_ == "dobj"]
             if objects:
@@ -96,7 +101,7 @@ def _subject_tokens(trigger: Trigger, doc: Doc) -> set[int]:
             break
         if node.head.i == node.i:
             break
-        node = node.head
+        node, came_from = node.head, node
     return out
 
 
