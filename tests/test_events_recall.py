@@ -555,3 +555,10 @@ def test_the_one_praised_for_an_act_is_its_doer(nlp, kb):
                                 "diplomatic relations with Armenia.")
     refusal = next(e for e in events if e.category == "recognition")
     assert {"ARM", "PAK"} <= set(refusal.countries) and refusal.factuality == "negated"
+
+
+def test_a_visit_referred_back_to_keeps_its_own_states(nlp, kb):
+    events = events_of(nlp, kb, "Pakistan's army chief General Asim Munir visited Azerbaijan on Monday.\n\nThe visit of "
+                                "General Munir also matters because of growing military ties between Armenia and India.")
+    visits = [e for e in events if e.category == "visit"]
+    assert visits and all(set(v.countries) == {"AZE", "PAK"} for v in visits)

@@ -302,8 +302,6 @@ def test_seeds_000_coas_visit_is_one_asserted_event_with_several_mentions(seeds)
         assert events_saying(seeds["000"], words, "visit") == [visit], words
 
 
-@pytest.mark.xfail(strict=False, reason="extractor: a sentence about the visit that mentions 'ties between "
-                                        "Armenia and India' adds ARM and IND to the visit's states")
 def test_seeds_000_coas_visit_involves_only_the_two_states(seeds):
     visit = the_event(seeds["000"], "During the visit, COAS held", "visit")
     assert set(visit.countries) == {"AZE", "PAK"}

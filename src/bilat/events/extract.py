@@ -606,6 +606,17 @@ class _DocumentExtractor:
             return sided
         return [(side, a) for side, a in sided if a.country not in venues]
 
+    def _own_words_of_a_reference(self, trig: Trigger, sided: list[tuple[str, EntityActor]],
+                                  subject: set[int]) -> list[tuple[str, EntityActor]]:
+        """"The visit of General Asim has a meaning because of ties between Armenia and
+        India": a definite noun that refers back to a happening takes its states from its
+        own words (and its subject), not from the rest of the sentence."""
+        if trig.kind != "noun" or not trig.definite:
+            return sided
+        own = {t.i for t in self.doc[trig.token].subtree} | subject
+        kept = [(side, a) for side, a in sided if any(a.start <= i < a.end for i in own)]
+        return kept if kept else sided
+
     def _pair_as_object(self, trig: Trigger) -> bool:
         """The trigger's object is the pair the document is about ("received both ministers",
         "hosted the two leaders") and neither of the pair is named in its clause."""
@@ -654,6 +665,7 @@ class _DocumentExtractor:
                 if _is_venue(ent, trig):
                     venues.add(actor.country)
         sided = self._without_third_party_venue(sided, venues)
+        sided = self._own_words_of_a_reference(trig, sided, subject)
         for tok in sent:
             if tok.dep_ in {"nsubj", "nsubjpass"} and tok.i in subject:
                 pron = pronoun_actor(tok, self.ctx)
