@@ -444,8 +444,6 @@ def test_seeds_002_trilateral_agreement_of_january_2021(seeds):
     assert (agreement.date.granularity, agreement.date.start) == ("month", date(2021, 1, 1))
 
 
-@pytest.mark.xfail(strict=False, reason="extractor: the analyst's wish list of arms ('may also be included') "
-                                        "becomes an asserted criticism event")
 def test_seeds_002_wish_list_of_arms_is_not_asserted(seeds):
     found = events_saying(seeds["002"], "These are and may also be")
     assert all(e.factuality != "asserted" for e in found)

@@ -271,7 +271,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
              and not _denial_of_a_claim(t, sent, lex) and not _envoys_as_goods(t, sent, lex)
              and not _demand_without_object(t, sent)
              and not (t.category == "meeting" and _for_consultations(sent.doc[t.token]))
-             and not (t.category == "visit" and _no_visitor(t, sent, lex))]
+             and not (t.category == "visit" and _no_visitor(t, sent, lex))
+             and not _in_a_list_of_equipment(t, sent, lex)]
     if any(t.category == "exercise" for t in found):   # "closed the drills with tank assaults and air strikes"
         found = [t for t in found if not (t.category == "armed_conflict" and t.kind in {"noun", "phrase", "light"})]
     found = [t for t in found if not (t.category == "visit" and _goods_moving(t, sent, lex))
@@ -318,6 +319,22 @@ def _envoys_called_home(sent: Span, lex: Lexicon) -> list[Trigger]:
         if envoys and home:
             out.append(Trigger(tok.i, tok.i, "criticism", "verb"))
     return out
+
+
+def _in_a_list_of_equipment(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
+    """"..., unmanned aerial vehicles, airborne early warning and control systems": a noun in
+    a list of weapons is part of an equipment name, not a warning or any other happening."""
+    tok = sent.doc[trig.token]
+    if tok.pos_ != "NOUN" or trig.category in {"arms_transfer", "defence_industry"}:
+        return False
+    node = tok
+    for _ in range(4):
+        if node.dep_ != "conj":
+            return False
+        node = node.head
+        if node.ent_type_ == "WEAPON" or node.lemma_.lower() in lex.weapon_nouns:
+            return True
+    return False
 
 
 def _no_visitor(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
