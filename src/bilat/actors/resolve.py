@@ -132,6 +132,9 @@ def _entity_actor(ent: Span, ctx: DocContext) -> EntityActor | None:
             or _country_of_text(kb, ent.text)
         if code:
             ctx.country_counts[code] += 1
+            counterpart = _counterpart(ent, code, ctx)
+            if counterpart is not None:
+                return counterpart
         return EntityActor(ent.start, ent.end, ent.text, "country", kb.country_name(code), code) if code else None
     if label in {"LOC", "FAC"}:
         place = kb.place(ent.text)
@@ -153,6 +156,31 @@ def _entity_actor(ent: Span, ctx: DocContext) -> EntityActor | None:
     if label == "TITLE":
         return _resolve_title(ent, ctx)
     return None
+
+
+COUNTERPART_NOUNS = frozenset({"counterpart", "counterparts", "opposite number"})
+
+
+def _counterpart(ent: Span, code: str, ctx: DocContext) -> EntityActor | None:
+    """"The Polish defence minister met his South Korean counterpart": the holder of the
+    same office in the state the demonym names, on the event's date."""
+    head = ent.root.head
+    if ent.root.dep_ not in {"amod", "compound", "nmod"} or head.lower_ not in COUNTERPART_NOUNS:
+        return None
+    person = ctx.last_person
+    office = ctx.kb.office_for_title(person.title) if person is not None and person.title else None
+    if office is None or person.country == code:
+        return None
+    named = ctx.title_person.get((code, office.id))
+    holder = None if named is not None else ctx.kb.holder(code, office.id, ctx.on)
+    name = named.name if named is not None else holder.person if holder else None
+    if name is None:
+        return None
+    span_end = head.i + 1
+    actor = EntityActor(ent.start, span_end, ent.doc[ent.start:span_end].text, "person", name, code, office.sector,
+                        person.title)
+    ctx.note(actor, office.id)
+    return actor
 
 
 def _org_sector(text: str) -> str | None:
