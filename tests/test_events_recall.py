@@ -562,3 +562,10 @@ def test_a_visit_referred_back_to_keeps_its_own_states(nlp, kb):
                                 "General Munir also matters because of growing military ties between Armenia and India.")
     visits = [e for e in events if e.category == "visit"]
     assert visits and all(set(v.countries) == {"AZE", "PAK"} for v in visits)
+
+
+def test_a_counterpart_without_a_demonym_is_the_other_state_of_the_pair(nlp, kb):
+    text = ("Azerbaijan and Pakistan discuss air force ties\n\nThe Azerbaijani defence minister thanked his counterpart "
+            "for training Azerbaijani pilots at the Pakistan Air Force Academy.")
+    training = next(e for e in events_of(nlp, kb, text, published=date(2021, 6, 20)) if e.category == "training")
+    assert {a.country for a in training.actors if a.role == "source"} == {"PAK"}

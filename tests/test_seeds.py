@@ -245,8 +245,6 @@ def test_seeds_004_pilot_training_involves_both_states(seeds):
     assert all({"AZE", "PAK"} <= set(e.countries) for e in training)
 
 
-@pytest.mark.xfail(strict=False, reason="extractor: 'X thanked his counterpart for training X's pilots at the "
-                                        "<PAK> Academy' makes AZE the trainer (source) instead of PAK")
 def test_seeds_004_pakistan_trains_azerbaijani_pilots(seeds):
     (training,) = events_saying(seeds["004"], "thanked his military counterpart for training", "training")
     assert role_countries(training, "source") == {"PAK"}

@@ -313,6 +313,23 @@ def pronoun_actor(tok: Token, ctx: DocContext) -> EntityActor | None:
     return None
 
 
+def counterpart_actor(tok: Token, ctx: DocContext) -> EntityActor | None:
+    """"The Azerbaijani defence chief thanked his counterpart": with no demonym, a counterpart
+    belongs to the other state of the pair the document is about, and holds the same office
+    as the person it is the counterpart of when the knowledge says who that is."""
+    if tok.lower_ not in COUNTERPART_NOUNS or any(c.ent_type_ in {"NORP", "GPE"} for c in tok.children):
+        return None
+    person = ctx.last_subject_person or ctx.last_person
+    if person is None or len(ctx.focus) != 2 or person.country not in ctx.focus:
+        return None
+    other = next(code for code in ctx.focus if code != person.country)
+    office = ctx.kb.office_for_title(person.title) if person.title else None
+    holder = ctx.kb.holder(other, office.id, ctx.on) if office is not None else None
+    if holder is not None:
+        return EntityActor(tok.i, tok.i + 1, tok.text, "person", holder.person, other, office.sector, person.title, True)
+    return EntityActor(tok.i, tok.i + 1, tok.text, "country", ctx.kb.country_name(other), other, inferred=True)
+
+
 SUBJECT_PAIR = re.compile(r"^(the two|both|both sides|the sides|they|the two sides|the parties|the two countries|the two nations|the two men|the ministers|the leaders)$", re.I)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.descriptors import descriptor_actor
-from ..actors.resolve import DocContext, EntityActor, focus_pair, mentions_pair, pair_subject, pronoun_actor, resolve_entity, sentence_entities
+from ..actors.resolve import DocContext, EntityActor, counterpart_actor, focus_pair, mentions_pair, pair_subject, pronoun_actor, resolve_entity, sentence_entities
 from ..knowledge import Knowledge
 from ..records import Actor, Document, Event, Item, Location, Mention, TimeSpan
 from ..temporal.pubdate import year_hint_for
@@ -606,6 +606,17 @@ class _DocumentExtractor:
             return sided
         return [(side, a) for side, a in sided if a.country not in venues]
 
+    def _counterparts(self, trig: Trigger, subject: set[int]) -> list[tuple[str, EntityActor]]:
+        """"thanked his counterpart for training ...": the counterpart, in the trigger's clause
+        or its doer, is the other state of the document's pair (see counterpart_actor)."""
+        words = {t.i for t in self.doc[trig.clause].subtree} | subject
+        out = []
+        for i in sorted(words):
+            actor = counterpart_actor(self.doc[i], self.ctx)
+            if actor is not None:
+                out.append(("subj" if i in subject else "obj", actor))
+        return out
+
     def _own_words_of_a_reference(self, trig: Trigger, sided: list[tuple[str, EntityActor]],
                                   subject: set[int]) -> list[tuple[str, EntityActor]]:
         """"The visit of General Asim has a meaning because of ties between Armenia and
@@ -672,6 +683,7 @@ class _DocumentExtractor:
                 if pron is not None and pron.country:
                     sided.append(("subj", pron))
         sided += self._described_states(sent, trig, clauses, subject, sided)
+        sided += self._counterparts(trig, subject)
         if not any(side == "subj" for side, _ in sided):
             implied = self._implied_subject(trig, subject, resolved)
             if implied is not None:
