@@ -115,10 +115,10 @@ def test_contradictions_identical_claims_from_two_outlets_agree(rafale_db):
 
 def claim(value: float | None = 30, *, doc: str = "a", start: int = 0, attribute: str = "count.ordered",
           kind: str = "quantity", qualifier: str = "exact", unit: str | None = "jet", year: int | None = 2021,
-          when: TimeSpan | None = None) -> Claim:
+          when: TimeSpan | None = None, text: str | None = None) -> Claim:
     return Claim(id=f"{doc}{start}{attribute}", doc_id=doc, doc_path=f"{doc}.txt", kind=kind,  # type: ignore[arg-type]
                  subject=ClaimSubject("weapon_system", "Dassault Rafale", ("EGY", "FRA")), attribute=attribute,
-                 text=str(value), start=start, end=start + 2, sentence="s", sentence_start=start,
+                 text=text or str(value), start=start, end=start + 2, sentence="s", sentence_start=start,
                  sentence_end=start + 10, value=value, unit=unit, date=when, context_year=year,
                  qualifier=qualifier)  # type: ignore[arg-type]
 
@@ -134,8 +134,16 @@ def claim(value: float | None = 30, *, doc: str = "a", start: int = 0, attribute
     (claim(30, qualifier="increment"), claim(54, doc="b"), False),          # "30 more" vs a total
     (claim(30), claim(36, start=5), True),                                   # within one document
     (claim(30), replace(claim(36, start=5), sentence_start=0), False),       # never within one sentence
-    (claim(3.75e9, kind="money", attribute="price", unit="EUR"),
-     claim(4.0e9, doc="b", kind="money", attribute="price", unit="EUR"), False),   # 6.25% apart
+    (claim(3.75e9, kind="money", attribute="price", unit="EUR", text="3.75 billion euros"),
+     claim(4.0e9, doc="b", kind="money", attribute="price", unit="EUR", text="4 billion euros"), False),  # rounded
+    (claim(3.75e9, kind="money", attribute="price", unit="EUR", text="3.75 billion euros"),
+     claim(3.8e9, doc="b", kind="money", attribute="price", unit="EUR", text="3.8 billion euros"), False),
+    (claim(16e9, kind="money", attribute="price", unit="EUR", text="16 billion euros"),
+     claim(17e9, doc="b", kind="money", attribute="price", unit="EUR", text="€17bn"), True),   # 6% apart, both plain
+    (claim(16e9, kind="money", attribute="price", unit="EUR", text="16 billion euros", qualifier="approximate"),
+     claim(17e9, doc="b", kind="money", attribute="price", unit="EUR", text="€17bn"), False),  # "about 16 billion"
+    (claim(5.2e9, kind="money", attribute="price", unit="EUR", text="5.2 billion euros"),
+     claim(5.9e9, doc="b", kind="money", attribute="price", unit="EUR", text="5.9 billion euros"), True),
     (claim(3.75e9, kind="money", attribute="price", unit="EUR"),
      claim(4.5e9, doc="b", kind="money", attribute="price", unit="EUR"), True),
     (claim(3.75e9, kind="money", attribute="price", unit="SAR"),

@@ -20,6 +20,7 @@ Two claims in the same sentence are never compared with each other.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
@@ -85,6 +86,22 @@ def _quantity_conflict(a: Claim, b: Claim, tol: Tolerances) -> str | None:
     return _describe(a, b) if _relative(a.value, b.value) > slack else None
 
 
+_NUMERAL = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _rounding(c: Claim) -> float:
+    """Half the last digit an amount is stated to, in the claim's unit: "16 billion" may be
+    anything from 15.5 to 16.5 billion, "3.75 billion" from 3.745 to 3.755 billion."""
+    m = _NUMERAL.search(c.text)
+    if m is None or not c.value:
+        return 0.0
+    written = float(m.group(0).replace(",", ""))
+    if not written:
+        return 0.0
+    decimals = len(m.group(1) or "")
+    return 0.5 * 10 ** -decimals * (c.value / written)
+
+
 def _money_conflict(a: Claim, b: Claim, tol: Tolerances) -> tuple[Status, str] | None:
     if a.context_year and b.context_year and a.context_year != b.context_year:
         return None
@@ -99,7 +116,10 @@ def _money_conflict(a: Claim, b: Claim, tol: Tolerances) -> tuple[Status, str] |
     gap = max(low_b - high_a, low_a - high_b, 0.0)
     if gap == 0.0:
         return None
-    if gap / max(high_a, high_b) <= tol.money_relative:
+    if "approximate" in {a.qualifier, b.qualifier}:
+        if gap / max(high_a, high_b) <= tol.money_relative:
+            return None
+    elif gap <= max(_rounding(a) * scale_a, _rounding(b) * scale_b):
         return None
     return "contradiction", _describe(a, b)
 

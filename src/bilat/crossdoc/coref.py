@@ -32,6 +32,7 @@ from typing import Iterable, Mapping, Sequence, Union
 from rapidfuzz import fuzz
 
 from ..events.lexicon import load_lexicon
+from ..events.merge import NAMED_SPAN_DAYS
 from ..records import Event, TimeSpan
 
 # ---------------------------------------------------------------- tuning
@@ -302,9 +303,6 @@ def _kept_apart_in_document(a: Profile, b: Profile) -> bool:
     so "signed a contract to buy 24 jets" (a transfer) and "the ministers signed the contract
     in Doha" (an agreement) stay two there and become one here when other reports join them."""
     return bool(a.documents & b.documents) and not _one_family_same_day(a.event, b.event)
-
-
-NAMED_SPAN_DAYS = 14   # a named exercise runs for days: its start and its close are one happening
 
 
 def _same_named_happening(a: Profile, b: Profile) -> bool:

@@ -117,6 +117,8 @@ def _receives_a_thing(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
         return False
     meeting_nouns = next(c.nouns for c in lex.categories if c.category == "meeting")
     objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if tok.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in tok.children):
+        objects.append(tok.head)           # "the biggest order the Rafale has ever received"
     return bool(objects) and not any(
         o.ent_type_ in {"PERSON", "TITLE", "GPE", "NORP", "ORG", "RANK"} or o.pos_ == "PRON"
         or o.lemma_.lower() in lex.traveller_nouns | meeting_nouns | lex.party_nouns | lex.stationed_nouns for o in objects)

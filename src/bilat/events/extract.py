@@ -205,11 +205,18 @@ def _items(scope: list[Span], sent: Span, trigger: Trigger, kb: Knowledge, lex: 
     return unique
 
 
+def _signs_for(verb: Token) -> bool:
+    """"the Emirates sign for 80 Rafales": a verb with no object of its own and "for" the
+    equipment has the buyer as its subject (one signs, pays, opts for what one gets)."""
+    return (verb.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in verb.children)
+            and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children))
+
+
 def _roles(trigger: Trigger, actors: list[tuple[str, EntityActor]], doc: Doc, lex: Lexicon) -> list[tuple[str, EntityActor]]:
     trig = doc[trigger.token]
     receiving = trigger.category == "arms_transfer" and (
         trig.lemma_.lower() in RECEIVING_VERBS or trig.lower_ in RECEIVING_NOUNS
-        or doc[trigger.clause].lemma_.lower() in RECEIVING_VERBS)
+        or doc[trigger.clause].lemma_.lower() in RECEIVING_VERBS or _signs_for(doc[trigger.clause]))
     hosting = trigger.category == "visit" and trig.lemma_.lower() in lex.hosting_verbs   # the subject is the host
     out = []
     for side, actor in actors:

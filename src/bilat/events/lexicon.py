@@ -70,6 +70,8 @@ class Lexicon:
     denying_verbs: frozenset[str]
     claim_nouns: frozenset[str]
     remote_meeting_words: frozenset[str]
+    duration_verbs: frozenset[str]
+    until_preps: frozenset[str]
     failed_outcome_verbs: frozenset[str]
     recall_verbs: frozenset[str]
     court_verbs: frozenset[str]
@@ -123,7 +125,8 @@ CATEGORY_WORD_LISTS = ("light_verbs", "military_nouns", "purpose_verbs", "topic_
                        "state_bodies", "private_roles", "movement_verbs", "traveller_nouns", "naming_verbs", "praise_nouns", "blame_nouns", "accusation_words", "stationed_nouns", "ruling_nouns", "court_nouns", "envoy_nouns", "non_visitors",
                        "boundary_nouns", "nearness_preps", "outcome_verbs",
                        "hosting_verbs", "party_nouns", "denying_verbs", "claim_nouns", "remote_meeting_words",
-                       "failed_outcome_verbs", "recall_verbs", "court_verbs")
+                       "failed_outcome_verbs", "recall_verbs", "court_verbs",
+                       "duration_verbs", "until_preps")
 
 
 @lru_cache(maxsize=1)

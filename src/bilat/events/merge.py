@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..knowledge import Knowledge
+from .lexicon import load_lexicon
 from ..records import Actor, Document, Event, Item, Mention, TimeSpan
 
 if TYPE_CHECKING:
@@ -73,7 +74,10 @@ def _compatible(event: list["Candidate"], c: "Candidate") -> bool:
         return False
     follow_up = c.extra.get("pair_subject") and c.sentence_index - event[-1].sentence_index <= 1 and not c.persons
     dated_anew = c.date.known and c.date.basis == "explicit" and bool(c.persons) and not any(m.date.known for m in event)
-    reference = (c.trigger.definite and not dated_anew) or c.context == head.category or during_visit or bool(follow_up)
+    same_exercise = _days_of_one_named_exercise(event, c) or (
+        _how_long_it_lasts(c) and all(_within_named_span(m.date, c.date) for m in event))
+    reference = ((c.trigger.definite and not dated_anew) or c.context == head.category or during_visit
+                 or bool(follow_up) or same_exercise)
     if head.factuality != c.factuality and not reference:
         return False
     a, b = set(head.countries), set(c.countries)
@@ -83,7 +87,7 @@ def _compatible(event: list["Candidate"], c: "Candidate") -> bool:
     elif not (a <= b or b <= a) or (a != b and not c.inferred_countries and not head.inferred_countries
                                     and not _headline_and_lead(head, c)):
         return False
-    if not all(_dates_compatible(m.date, c.date) for m in event):
+    if not same_exercise and not all(_dates_compatible(m.date, c.date) for m in event):
         return False
     people_a = set().union(*(m.persons for m in event))
     items_a = set().union(*(_weapons(m) for m in event))
@@ -110,6 +114,42 @@ def _compatible(event: list["Candidate"], c: "Candidate") -> bool:
     bare = (c.category in ELABORATED and not signed_again and not c.persons and not c.date.known and not _weapons(c)
             and c.sentence_index - event[-1].sentence_index <= 1)
     return reference or same_day or (near and shared) or headline or bare or _named_again(event, c)
+
+
+NAMED_SPAN_DAYS = 14   # a named exercise runs for days: its start and its close are one happening
+
+
+def _exercise_names(c: "Candidate") -> set[str]:
+    return {it.name for it in c.items if it.kind == "exercise"}
+
+
+def _within_named_span(da: TimeSpan, db: TimeSpan) -> bool:
+    if not (da.start and da.end and db.start and db.end):
+        return True
+    gap = max((da.start - db.end).days, (db.start - da.end).days, 0)
+    return gap <= NAMED_SPAN_DAYS
+
+
+def _days_of_one_named_exercise(event: list["Candidate"], c: "Candidate") -> bool:
+    """Two days of one named exercise in one report ("opened Ulchi Freedom Shield on Monday" /
+    "the Ulchi Freedom Shield exercise will run until Sept. 1"): the exercise the event names
+    named again, its days at most ``NAMED_SPAN_DAYS`` from every day the event has."""
+    if c.category != "exercise" or any(m.category != "exercise" for m in event):
+        return False
+    if not (set().union(*(_exercise_names(m) for m in event)) & _exercise_names(c)):
+        return False
+    return all(_within_named_span(m.date, c.date) for m in event)
+
+
+def _how_long_it_lasts(c: "Candidate") -> bool:
+    """"The Ulchi Freedom Shield exercise will run until Sept. 1": a clause telling how long a
+    happening lasts (a verb of duration with "until") is about one already reported."""
+    lex = load_lexicon()
+    head = c.sentence.doc[c.trigger.clause]
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:    # the name's own verb
+        head = head.head
+    return (head.lemma_.lower() in lex.duration_verbs
+            and any(t.dep_ == "prep" and t.lower_ in lex.until_preps for t in head.children))
 
 
 WISHES = frozenset({"proposed", "speculative"})
@@ -238,15 +278,24 @@ def _to_event(group: list["Candidate"], document: Document) -> Event:
     )
 
 
+ORDER_WORDS = frozenset({"order", "contract", "sign", "purchase", "buy", "sell", "sale", "deal"})
+
+
 def _stage(c: "Candidate") -> str | None:
     lemma = c.sentence.doc[c.trigger.token].lemma_.lower()
     if c.factuality == "negotiating":
         return "negotiation" if "negotiat" in (c.extra.get("cue") or "") or "talk" in (c.extra.get("cue") or "") else "interest"
     if c.factuality in {"proposed", "speculative", "planned", "negated"}:
         return None
+    trig = c.sentence.doc[c.trigger.token]
+    objects = {t.lemma_.lower() for t in trig.children if t.dep_ in {"dobj", "nsubjpass"}}
+    if trig.dep_ == "relcl":
+        objects.add(trig.head.lemma_.lower())   # "the biggest order the Rafale has ever received"
+    if objects & ORDER_WORDS:
+        return "order"                          # "Dassault has landed the largest order"
     if lemma in {"deliver", "delivery", "receive", "hand", "supply", "transfer", "acquire", "land", "arrive", "reach", "arrival", "handover"}:
         return "delivery"
-    if lemma in {"order", "contract", "sign", "purchase", "buy", "sell", "sale", "deal"}:
+    if lemma in ORDER_WORDS:
         return "order"
     if lemma in {"operate", "field", "induct", "service"} or "in service" in c.sentence.text:
         return "in_service"
