@@ -46,7 +46,8 @@ DEV3 = "dev3"                                # third held-out set, for measuring
 DEV4 = "dev4"                                # fourth held-out set (session 3), never gated
 DEV5 = "dev5"                                # fifth held-out set (session 3), never gated
 DEV6 = "dev6"                                # sixth held-out set (written session 3, first run session 4)
-HELD_OUT = (DEV, DEV2, DEV3, DEV4, DEV5, DEV6)  # held-out sets live in eval/<name>/{gold,corpus}
+DEV7 = "dev7"                                # seventh held-out set (written session 4)
+HELD_OUT = (DEV, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7)  # held-out sets live in eval/<name>/{gold,corpus}
 TABLE_CORPORA = ("seeds", "demo", *HELD_OUT, "all")
 MAX_ANCHOR_WORDS = 8
 
@@ -486,10 +487,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--verbose", action="store_true", help="list false positives, misses and mislabelled events")
     parser.add_argument("--update-floors", action="store_true", help="raise floors to the measured scores (never lowers)")
     parser.add_argument("--corpus", choices=("seeds", "demo", *HELD_OUT),
-                        help="score one corpus only; 'dev' to 'dev6' are the held-out sets in "
-                             "eval/dev ... eval/dev6 (never gated)")
+                        help="score one corpus only; 'dev' to 'dev7' are the held-out sets in "
+                             "eval/dev ... eval/dev7 (never gated)")
     parser.add_argument("--gold", type=Path, default=None,
-                        help="folder of gold YAML files (default eval/gold, or eval/<set>/gold with --corpus dev..dev6)")
+                        help="folder of gold YAML files (default eval/gold, or eval/<set>/gold with --corpus dev..dev7)")
     parser.add_argument("--floors", type=Path, default=FLOORS_FILE, help="floors file (JSON)")
     return parser.parse_args(argv)
 

@@ -569,3 +569,28 @@ def test_a_counterpart_without_a_demonym_is_the_other_state_of_the_pair(nlp, kb)
             "for training Azerbaijani pilots at the Pakistan Air Force Academy.")
     training = next(e for e in events_of(nlp, kb, text, published=date(2021, 6, 20)) if e.category == "training")
     assert {a.country for a in training.actors if a.role == "source"} == {"PAK"}
+
+
+def test_a_named_exercise_running_until_a_later_day_is_the_same_exercise(nlp, kb):
+    text = ("Japan and the Philippines began their first joint air drills on Monday. "
+            "The drills include fighter escort missions. "
+            "The Kamandag exercise will run until June 16.")
+    events = [e for e in events_of(nlp, kb, text, date(2023, 6, 7)) if e.category == "exercise"]
+    assert len(events) == 1 and events[0].factuality == "asserted" and len(events[0].mentions) >= 2
+
+
+def test_the_side_that_signs_for_the_jets_is_the_buyer(nlp, kb):
+    events = events_of(nlp, kb, "Poland signed for 96 of the attack helicopters in Warsaw on Tuesday, the US "
+                                "embassy said.")
+    (transfer,) = [e for e in events if e.category == "arms_transfer"]
+    roles = {(a.role, a.country) for a in transfer.actors if a.country}
+    assert ("target", "POL") in roles and ("source", "POL") not in roles
+
+
+def test_an_order_a_maker_landed_or_received_is_the_order_not_a_delivery_or_a_meeting(nlp, kb):
+    text = ("Indonesia orders 42 Rafale jets from France. "
+            "Dassault Aviation has landed the largest export order the Rafale has ever received, "
+            "after Indonesia signed for 42 of the jets in Jakarta on Thursday.")
+    events = events_of(nlp, kb, text, date(2022, 2, 11))
+    assert {e.category for e in events} == {"arms_transfer"}
+    assert {e.stage for e in events} == {"order"}
