@@ -399,12 +399,13 @@ def _result_key(path: str) -> tuple[str, int | None]:
     return (Path(path).name, None)
 
 
-def run_pipeline(golds: Sequence[GoldDoc]) -> Iterator[DocOutcome]:
-    """Run ``bilat.pipeline.process`` (no store) on the gold articles and score each one."""
+def run_pipeline(golds: Sequence[GoldDoc], fallback: bool = False) -> Iterator[DocOutcome]:
+    """Run ``bilat.pipeline.process`` (no store) on the gold articles and score each one;
+    ``fallback`` turns on the extractor's recall mode (``bilat ingest --fallback``)."""
     from bilat.config import load_settings
     from bilat.pipeline import process
 
-    settings = load_settings(db=":memory:")
+    settings = load_settings(db=":memory:", fallback=fallback)
     paths = sorted({str(g.path) for g in golds})
     by_key = {g.key: g for g in golds}
     seen: set[tuple[str, int | None]] = set()
@@ -492,6 +493,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--gold", type=Path, default=None,
                         help="folder of gold YAML files (default eval/gold, or eval/<set>/gold with --corpus dev..dev7)")
     parser.add_argument("--floors", type=Path, default=FLOORS_FILE, help="floors file (JSON)")
+    parser.add_argument("--fallback", action="store_true",
+                        help="score the extractor's recall mode (bilat ingest --fallback); never with --update-floors")
     return parser.parse_args(argv)
 
 
@@ -505,6 +508,9 @@ def main(argv: Sequence[str] | None = None) -> int:
               + ". Restore the file (floors only go up, via --update-floors).", file=sys.stderr)
         return 2
     dev = args.corpus in HELD_OUT
+    if args.fallback and args.update_floors:
+        print("--update-floors gates the default extractor; run it without --fallback.", file=sys.stderr)
+        return 2
     if dev and args.update_floors:
         print(f"--update-floors does not apply to --corpus {args.corpus}: held-out sets are reported, never gated. "
               "Run it without --update-floors.", file=sys.stderr)
@@ -517,7 +523,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if absent:
         print(f"skipping {len(absent)} gold documents whose article is absent (e.g. {absent[0].path})", file=sys.stderr)
     try:
-        outcomes = list(run_pipeline([g for g in golds if g.path.is_file()]))
+        outcomes = list(run_pipeline([g for g in golds if g.path.is_file()], fallback=args.fallback))
     except ImportError as exc:
         print(f"cannot run the pipeline: {exc}. Install bilat (pip install -e .) or finish bilat.pipeline, "
               "then run the gate again.", file=sys.stderr)

@@ -62,11 +62,11 @@ def _err() -> Console:
     return Console(stderr=True, highlight=False)
 
 
-def _settings(db: str | None, kb: list[Path] | None = None) -> Settings:
+def _settings(db: str | None, kb: list[Path] | None = None, fallback: bool | None = None) -> Settings:
     with _errors():
         base = load_settings()
     extra = tuple(str(p) for p in kb or ())
-    return base.with_overrides(db=db, kb_files=base.kb_files + extra if extra else None)
+    return base.with_overrides(db=db, kb_files=base.kb_files + extra if extra else None, fallback=fallback)
 
 
 @contextmanager
@@ -246,9 +246,12 @@ def ingest(
     db: DbOption = None,
     kb: Annotated[Optional[list[Path]], typer.Option("--kb", metavar="FILE", help="Extra knowledge file (YAML); repeatable.",
                                                      exists=True, dir_okay=False)] = None,
+    fallback: Annotated[Optional[bool], typer.Option(
+        "--fallback/--no-fallback", help="Also report sentences naming two states that no trigger word catches, "
+                                         "at low confidence (more recall, less precision; default off, or $BILAT_FALLBACK).")] = None,
 ) -> None:
     """Read articles, extract events and store them; already-stored documents are skipped."""
-    settings = _settings(db, kb)
+    settings = _settings(db, kb, fallback)
     with _errors(), _progress_bar("reading") as on_progress:
         summary = api.ingest(paths, settings, on_progress=on_progress)
     _render_summary(summary, settings.db)

@@ -19,6 +19,8 @@ class Settings:
     batch_size: int = field(default=8, metadata={"help": "documents per spaCy batch"})
     max_file_bytes: int = field(default=20_000_000, metadata={"help": "files larger than this are skipped"})
     max_text_chars: int = field(default=1_000_000, metadata={"help": "article texts longer than this are skipped"})
+    fallback: bool = field(default=False, metadata={"help": "also report sentences no trigger word catches, at low "
+                                                            "confidence (events/fallback.py)"})
 
     def with_overrides(self, **overrides: Any) -> "Settings":
         """Return a copy with the given non-None values replaced."""

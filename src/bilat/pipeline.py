@@ -50,9 +50,9 @@ def cleaned_documents(paths: Iterable[str | Path], settings: Settings,
         yield doc if isinstance(doc, Rejected) else date_document(doc, kb)
 
 
-def document_result(document: Document, sdoc: Any, kb: Knowledge) -> DocumentResult:
+def document_result(document: Document, sdoc: Any, kb: Knowledge, fallback: bool = False) -> DocumentResult:
     lexicon = load_lexicon()
-    events = extract_events(document, sdoc, kb, lexicon)
+    events = extract_events(document, sdoc, kb, lexicon, fallback=fallback)
     claims = extract_claims(document, sdoc, kb, lexicon)
     return DocumentResult(document=document, n_sentences=count_sentences(sdoc), events=tuple(events),
                           claims=tuple(claims))
@@ -82,7 +82,7 @@ def process(paths: Sequence[str | Path], settings: Settings, *, kb: Knowledge | 
             done += 1
             if on_progress:
                 on_progress(done, None)
-            yield document_result(document, sdoc, kb)
+            yield document_result(document, sdoc, kb, settings.fallback)
         pending.clear()
 
     for item in cleaned_documents(paths, settings, kb):

@@ -136,8 +136,20 @@ def _stance_on_a_ruling(trig: Trigger, sent: Span, lex: Lexicon) -> bool:
         return True                       # "reaffirmed that democracy is the foundation of ..."
     things = lex.ruling_nouns | lex.weapon_nouns
     return any(c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in things or c.lower_ in things
-                                                    or c.ent_type_ == "WEAPON")
+                                                    or c.ent_type_ == "WEAPON") and not _a_states_own(c)
                for c in verb.children)
+
+
+STATE_ENTITIES = frozenset({"GPE", "NORP"})
+
+
+def _a_states_own(noun: Token) -> bool:
+    """"welcomed Nauru's decision", "welcomed the decision by Madrid": a state's own decision
+    or announcement, whose welcome is support for that state (a court's ruling is not)."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [g for p in noun.children if p.dep_ == "prep" and p.lower_ in {"by", "of", "from"}
+               for g in p.children if g.dep_ == "pobj"]
+    return any(o.ent_type_ in STATE_ENTITIES for o in owners)
 
 
 def _denial_of_a_claim(trig: Trigger, sent: Span, lex: Lexicon) -> bool:

@@ -25,6 +25,7 @@ from .dating import (LEAD_SENTENCES, bounded_by, date_event, lead_date, lookup_d
 from .dating import owning_clause as _owner
 from .factuality import factuality_in_genre, factuality_of
 from .lexicon import Lexicon, load_lexicon
+from .fallback import classify
 from .merge import merge_candidates
 from .refine import maker_roles, makers_of, refine_category, refined
 from .sentences import sentences_of
@@ -262,6 +263,7 @@ def _on_home_ground(trig: Trigger, location: Location | None, countries: set[str
 
 def _confidence(trigger: Trigger, countries_direct: int, has_date: bool, has_person: bool, inferred: bool) -> float:
     score = 0.45 + (0.15 if trigger.kind in {"verb", "light", "phrase", "entity"} else 0.0)
+    score -= 0.2 if trigger.kind == "fallback" else 0.0      # no trigger word: the words only suggest it
     score += 0.1 if countries_direct >= 2 else 0.0
     score += 0.1 if has_date else 0.0
     score += 0.05 if has_person else 0.0
@@ -331,8 +333,9 @@ CHAIN_LOOKBACK = 3          # sentences: "the next day" counts from a date state
 
 
 class _DocumentExtractor:
-    def __init__(self, document: Document, doc: Doc, kb: Knowledge, lex: Lexicon):
+    def __init__(self, document: Document, doc: Doc, kb: Knowledge, lex: Lexicon, use_fallback: bool = False):
         self.document, self.doc, self.kb, self.lex = document, doc, kb, lex
+        self.use_fallback = use_fallback
         doc.user_data["bilat_kb"] = kb
         self.sents = sentences_of(doc)
         self.anchor = publication_anchor(document.published)
@@ -406,9 +409,30 @@ class _DocumentExtractor:
                 if cand is not None:
                     for piece in self._distributed(cand):
                         self._keep(piece, index, candidates)
-            for follower in self._followers(index, sent, resolved, candidates, clauses):
+            followers = self._followers(index, sent, resolved, candidates, clauses)
+            for follower in followers:
                 self._keep(follower, index, candidates)
+            if not triggers and not followers:
+                fallback = self._fallback(index, sent)
+                if fallback is not None:
+                    self._keep(fallback, index, candidates)
         return merge_candidates(candidates, self.document, self.kb)
+
+    def _fallback(self, index: int, sent: Span) -> Candidate | None:
+        """A sentence no trigger word caught that names two states itself: an event of the
+        category its words suggest (``fallback.classify``), if they suggest one."""
+        if not self.use_fallback:
+            return None
+        category = classify(sent)
+        if category is None:
+            return None
+        trig = Trigger(sent.root.i, sent.root.i, category, "fallback")
+        judged = self._judge(index, sent, trig, {trig.clause: trig}, None)
+        resolved = self._resolve(sent, [judged[2]])
+        cand = self._candidate(index, sent, trig, {trig.clause: trig}, resolved, None, judged)
+        if cand is None or cand.inferred_countries or any(a.inferred for _, a in cand.actors):
+            return None
+        return cand
 
     def _distributed(self, cand: Candidate) -> list[Candidate]:
         """"Tokyo concluded similar pacts with Australia in January 2022 and with Britain in
@@ -753,9 +777,11 @@ class _DocumentExtractor:
         )
 
 
-def extract_events(document: Document, doc: Doc, kb: Knowledge, lex: Lexicon | None = None) -> list[Event]:
-    """Events reported in one analysed document, each with its evidence mentions."""
-    return _DocumentExtractor(document, doc, kb, lex or load_lexicon()).run()
+def extract_events(document: Document, doc: Doc, kb: Knowledge, lex: Lexicon | None = None,
+                   fallback: bool = False) -> list[Event]:
+    """Events reported in one analysed document, each with its evidence mentions; with
+    ``fallback`` also the sentences no trigger word caught (see ``events/fallback.py``)."""
+    return _DocumentExtractor(document, doc, kb, lex or load_lexicon(), fallback).run()
 
 
 def count_sentences(doc: Doc) -> int:

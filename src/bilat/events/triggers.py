@@ -19,7 +19,7 @@ from ..actors.resolve import sentence_entities
 from .context import for_consultations, is_court_ruling, out_of_context, subjects_above
 from .lexicon import CategoryCues, Lexicon
 
-KIND_RANK = {"verb": 0, "phrase": 1, "light": 2, "entity": 3, "noun": 4}
+KIND_RANK = {"verb": 0, "phrase": 1, "light": 2, "entity": 3, "noun": 4, "fallback": 5}
 NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "ROOT", "appos", "pobj", "oprd", "dep", "npadvmod", "conj"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod"}
 NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WEAPON", "TITLE", "RANK"})
@@ -31,7 +31,7 @@ class Trigger:
     token: int            # doc index of the trigger word
     clause: int           # doc index of the word whose clause the event lives in (the verb)
     category: str
-    kind: str             # verb | light | noun | phrase | entity
+    kind: str             # verb | light | noun | phrase | entity | fallback (events/fallback.py)
     reference: bool = False   # names the setting of another happening ("during the visit")
     definite: bool = False    # "the visit", "his visit", "this meeting": likely an earlier event
 
