@@ -58,3 +58,10 @@ def test_the_shipped_model_is_valid_and_never_trained_on_the_later_held_out_sets
     data = read_validated_mapping(fallback.MODEL_FILE)
     assert {"none", "visit", "arms_transfer", "criticism"} <= set(data["classes"])
     assert not set(data["trained_on"]) & {"dev6", "dev7"}
+
+
+@pytest.mark.slow
+def test_a_doubt_anywhere_in_the_sentence_keeps_a_fallback_event_from_being_asserted(nlp, kb):
+    (event,) = events_of(nlp, kb, "Analysts suggest that Vietnam could turn to India for spare parts for its "
+                                  "Soviet-era fleet.", recall=True)
+    assert event.factuality != "asserted"

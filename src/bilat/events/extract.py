@@ -271,6 +271,8 @@ def _confidence(trigger: Trigger, countries_direct: int, has_date: bool, has_per
     return round(min(max(score, 0.05), 0.95), 2)
 
 
+HEDGE_ORDER = ("negated", "speculative", "proposed", "planned", "negotiating", "asserted")   # least sure first
+
 # "Jordan followed in 1994", "others followed suit": the same kind of event by another state.
 FOLLOWING_VERBS = frozenset({"follow"})
 
@@ -426,13 +428,29 @@ class _DocumentExtractor:
         category = classify(sent)
         if category is None:
             return None
-        trig = Trigger(sent.root.i, sent.root.i, category, "fallback")
+        trig = self._most_hedged_verb(sent, category)
         judged = self._judge(index, sent, trig, {trig.clause: trig}, None)
         resolved = self._resolve(sent, [judged[2]])
         cand = self._candidate(index, sent, trig, {trig.clause: trig}, resolved, None, judged)
         if cand is None or cand.inferred_countries or any(a.inferred for _, a in cand.actors):
             return None
         return cand
+
+    def _most_hedged_verb(self, sent: Span, category: str) -> Trigger:
+        """The fallback's trigger: the verb of ``sent`` whose clause is told least surely
+        ("found no evidence that ... had loaded weapons", "scholars suggest that a settlement
+        could involve ..."), else the sentence's root; with no trigger word to go by, a
+        doubt anywhere in the sentence is the event's."""
+        best = Trigger(sent.root.i, sent.root.i, category, "fallback")
+        best_rank = HEDGE_ORDER.index(factuality_of(best, sent, self.lex)[0])
+        for tok in sent:
+            if tok.pos_ not in {"VERB", "AUX"} or tok.i == sent.root.i:
+                continue
+            trig = Trigger(tok.i, tok.i, category, "fallback")
+            rank = HEDGE_ORDER.index(factuality_of(trig, sent, self.lex)[0])
+            if rank < best_rank:
+                best, best_rank = trig, rank
+        return best
 
     def _distributed(self, cand: Candidate) -> list[Candidate]:
         """"Tokyo concluded similar pacts with Australia in January 2022 and with Britain in
