@@ -21,6 +21,8 @@ from bilat.stories.origins import detect_origins, origin_keys
      "defence_ministry:AZE"),
     ("The Egyptian defence ministry announced the order for 30 more Rafale jets.", "defence_ministry:EGY"),
     ("India's foreign minister told Reuters that the purchase was not aimed at any third country.", "reuters"),
+    ("The Joint Chiefs of Staff in Taipei said the drills had ended on schedule.", "joint_chiefs:TWN"),
+    ("Field training resumed on Monday, South Korea's Joint Chiefs of Staff said.", "joint_chiefs:KOR"),
 ])
 def test_origin_named_in_a_reporting_context_is_detected(kb, sentence, key):
     assert key in origin_keys(sentence, kb)
