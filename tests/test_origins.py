@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from bilat.stories.independence import count_independent
-from bilat.stories.origins import detect_origins, origin_keys
+from bilat.stories.origins import detect_origins, origin_keys, url_origins
 
 
 @pytest.mark.parametrize("sentence, key", [
@@ -56,3 +56,18 @@ def test_two_reports_resting_on_one_press_office_count_once(kb):
 
 def test_seed_003_names_the_pakistani_military_press_office(kb, seed_text):
     assert "ispr" in origin_keys(seed_text("003"), kb)
+
+
+@pytest.mark.parametrize("url, keys", [
+    ("https://www.fmprc.gov.cn/eng/zxxx/202304/t20230414.html", ["foreign_ministry:CHN"]),   # country-code domain
+    ("https://mod.gov.az/en/news/agreement-signed-41234.html", ["defence_ministry:AZE"]),
+    ("https://www.defense.gov/News/Releases/Release/Article/1/", ["defence_ministry:USA"]),  # a US federal domain
+    ("https://www.defence.gov.au/news-events/releases/2024-08-29", ["defence_ministry:AUS"]),
+    ("https://www.kenya-mfa.example/press/2024/talks", ["foreign_ministry:KEN"]),           # the state in a label
+    ("https://www.thames-defence-review.example/industry/2017/12/11/x", []),  # an outlet named after its beat
+    ("https://www.reuters.com/world/asia-pacific/x", []),
+    (None, []),
+    ("not a url", []),
+])
+def test_a_release_served_from_an_offices_own_site_is_that_offices_account(kb, url, keys):
+    assert [o.key for o in url_origins(url, kb)] == keys

@@ -21,6 +21,7 @@ class LinkingDocument:
     text: str
     published_start: date | None
     published_end: date | None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,14 +55,14 @@ class StoryTables:
     def unlinked_documents(self, limit: int | None = None) -> list[LinkingDocument]:
         """Documents that have no signature yet (new since the last linking), by doc_id; at most ``limit``."""
         rows = self._con.execute("""
-            SELECT d.doc_id, d.text, d.published_start, d.published_end FROM documents d
+            SELECT d.doc_id, d.text, d.published_start, d.published_end, d.url FROM documents d
             WHERE d.doc_id NOT IN (SELECT doc_id FROM document_signatures) ORDER BY d.doc_id
             LIMIT ?""", [limit]).fetchall()
         return [LinkingDocument(*row) for row in rows]
 
     def linking_documents(self, doc_ids: Iterable[str]) -> list[LinkingDocument]:
         rows = self._con.execute("""
-            SELECT doc_id, text, published_start, published_end FROM documents
+            SELECT doc_id, text, published_start, published_end, url FROM documents
             WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id""", self._ids_param(doc_ids)).fetchall()
         return [LinkingDocument(*row) for row in rows]
 

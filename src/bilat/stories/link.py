@@ -33,7 +33,7 @@ from .cluster import (
     tells_same_story, worth_aligning,
 )
 from .embed import DIMENSIONS, SentenceEncoder, alignment_sentences, sentence_encoder
-from .origins import detect_origins
+from .origins import detect_origins, url_origins
 from .signatures import Signature, overlap, salient_terms, signature
 
 Encoder = Callable[[], SentenceEncoder]
@@ -66,8 +66,9 @@ def _store_signatures(store: Store, docs: Sequence[LinkingDocument]) -> None:
 
 
 def _store_origins(store: Store, docs: Sequence[LinkingDocument], kb: Knowledge) -> None:
-    store.add_document_origins([
-        OriginRow(d.doc_id, o.key, o.name, o.evidence) for d in docs for o in detect_origins(d.text, kb)])
+    rows = {(d.doc_id, o.key): OriginRow(d.doc_id, o.key, o.name, o.evidence) for d in docs
+            for o in (*url_origins(d.url, kb), *detect_origins(d.text, kb))}   # the text's evidence wins
+    store.add_document_origins(list(rows.values()))
 
 
 def candidate_pairs(store: Store, doc_ids: Sequence[str]) -> set[tuple[str, str]]:

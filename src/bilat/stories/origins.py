@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 import jsonschema
+import pycountry
 
 from ..datafiles import data_file, read_data_mapping
 from ..errors import KnowledgeError
@@ -136,6 +137,56 @@ def detect_origins(text: str, kb: Knowledge, patterns: OriginPatterns | None = N
             if key not in found or start < found[key][0]:
                 found[key] = (start, Origin(key, match.group("name"), _evidence(text, start, end)))
     return tuple(origin for _, origin in sorted(found.values(), key=lambda pair: pair[0]))
+
+
+_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^@/]*@)?(?P<host>[^/:?#]+)", re.IGNORECASE)
+_LABEL = re.compile(r"[.-]")
+
+
+@dataclass(frozen=True)
+class _Hosts:
+    acronyms: dict[str, str]          # host label -> institution key, on any host
+    words: dict[str, str]             # host label -> institution key, on a government domain only
+    government: frozenset[str]
+    state_domains: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def _hosts() -> _Hosts:
+    data = _validated(read_data_mapping(DATA_FILE))
+    entries = data.get("hosts", [])
+    return _Hosts({label: e["key"] for e in entries for label in e["labels"]},
+                  {word: e["key"] for e in entries for word in e.get("words", [])},
+                  frozenset(data.get("government_labels", [])), dict(data.get("state_domains", {})))
+
+
+def _domain_state(label: str, state_domains: dict[str, str]) -> str | None:
+    if label in state_domains:
+        return state_domains[label]
+    country = pycountry.countries.get(alpha_2=label.upper()) if len(label) == 2 else None
+    return country.alpha_3 if country else None
+
+
+def url_origins(url: str | None, kb: Knowledge) -> tuple[Origin, ...]:
+    """The office whose own site serves ``url`` ("https://www.mfa.gov.example/..." ->
+    foreign_ministry, qualified by the state another host label or the country-code
+    domain names: "fmprc.gov.cn" -> foreign_ministry:CHN)."""
+    m = _HOST.match(url or "")
+    if m is None:
+        return ()
+    labels = [label for label in _LABEL.split(m.group("host").lower()) if label]
+    hosts = _hosts()
+    offices = dict(hosts.acronyms)
+    if hosts.government & set(labels):
+        offices.update(hosts.words)
+    key = next((offices[label] for label in labels if label in offices), None)
+    if key is None:
+        return ()
+    state = next((code for label in labels if label not in offices and len(label) > 2
+                  for code in [kb.resolve_country(label.upper()) or kb.resolve_country(label)] if code), None)
+    if state is None:
+        state = _domain_state(labels[-1], hosts.state_domains)
+    return (Origin(f"{key}:{state}" if state else key, m.group("host"), url or ""),)
 
 
 def origin_keys(text: str, kb: Knowledge) -> frozenset[str]:
