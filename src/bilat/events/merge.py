@@ -13,8 +13,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..knowledge import Knowledge
-from .lexicon import load_lexicon
 from ..records import Actor, Document, Event, Item, Mention, TimeSpan
+from .lexicon import load_lexicon
 
 if TYPE_CHECKING:
     from .extract import Candidate
