@@ -9,7 +9,7 @@ under ``ignore:`` gives a "none" example. Only the sets used for development are
 so they still measure.
 
     python eval/train_fallback.py                       # write the model
-    python eval/train_fallback.py --exclude dev5 --out /tmp/m.yaml   # leave one set out
+    python eval/train_fallback.py --exclude dev5 --out without-dev5.yaml   # leave one set out
 """
 from __future__ import annotations
 
