@@ -15,9 +15,9 @@ from bilat.records import Document, PubDate
 UNCAUGHT = "Vietnam has quietly turned to India for spare parts for its Soviet-era fleet."
 
 
-def events_of(nlp, kb, text: str, recall: bool):
+def events_of(nlp, kb, text: str, recall: bool, genre: str = "news"):
     doc = Document(doc_id="doc-fallback", path="notes/fallback.txt", text=text,
-                   published=PubDate(date(2023, 6, 1), date(2023, 6, 1), "metadata"), genre="news")
+                   published=PubDate(date(2023, 6, 1), date(2023, 6, 1), "metadata"), genre=genre)
     return extract_events(doc, nlp(doc.text), kb, fallback=recall)
 
 
@@ -27,6 +27,12 @@ def test_a_sentence_no_trigger_word_catches_is_an_event_only_in_recall_mode(nlp,
     (event,) = events_of(nlp, kb, UNCAUGHT, recall=True)
     assert set(event.countries) == {"IND", "VNM"} and event.confidence < 0.5
     assert event.mentions[0].sentence == UNCAUGHT
+
+
+@pytest.mark.slow
+def test_recall_mode_reads_news_only_in_comment_an_untriggered_sentence_is_an_opinion(nlp, kb):
+    assert events_of(nlp, kb, UNCAUGHT, recall=True, genre="opinion") == []
+    assert events_of(nlp, kb, UNCAUGHT, recall=True, genre="analysis") == []
 
 
 @pytest.mark.slow

@@ -423,8 +423,8 @@ class _DocumentExtractor:
     def _fallback(self, index: int, sent: Span) -> Candidate | None:
         """A sentence no trigger word caught that names two states itself: an event of the
         category its words suggest (``fallback.classify``), if they suggest one."""
-        if not self.use_fallback:
-            return None
+        if not self.use_fallback or self.document.genre != "news":
+            return None           # in opinion and analysis, an untriggered sentence is mostly comment
         category = classify(sent)
         if category is None:
             return None

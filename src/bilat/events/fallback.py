@@ -2,7 +2,8 @@
 
 Articles about two states are dense: almost every sentence naming two states tells
 something between them ("Honduras switched to Beijing in March last year", "Jakarta fell
-behind on its payments"). The trigger lexicon cannot list every way of saying it. A
+behind on its payments"). The trigger lexicon cannot list every way of saying it. In a
+news report (in opinion and analysis such a sentence is mostly comment), a
 sentence with no trigger at all that still names two states directly becomes a
 low-confidence event of the category its words suggest, scored by a small naive Bayes
 model over content lemmas (``data/fallback_categories.yaml``, built from the annotated
