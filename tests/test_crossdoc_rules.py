@@ -15,7 +15,7 @@ from datetime import date
 import pytest
 
 from bilat.crossdoc.coref import compatible, score_pair, same_transfer_stage, THRESHOLD, transfer_stages
-from bilat.events.extract import names_a_place_nearby
+from bilat.events.roles import names_a_place_nearby
 from bilat.events.lexicon import load_lexicon
 from bilat.records import Actor, Event, Item, Mention, TimeSpan
 from bilat.stories.origins import origin_keys

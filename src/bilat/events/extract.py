@@ -1,9 +1,9 @@
 """From one analysed document to its events.
 
 For each sentence: find triggers (triggers.py), decide factuality
-(factuality.py), resolve the actors in the trigger's clause (actors/), pick the
-date the clause states (temporal/), its location and items, and who says it
-(attribution.py). Candidates that report the same happening within the
+(factuality.py), resolve the actors in the trigger's clause (actors/) and give
+them roles (roles.py), pick the date the clause states (dating.py), its
+location (roles.py) and items (items.py), and who says it (attribution.py). Candidates that report the same happening within the
 document are then merged (merge.py) into one event with several mentions.
 """
 from __future__ import annotations
@@ -26,25 +26,19 @@ from .dating import owning_clause as _owner
 from .factuality import factuality_in_genre, factuality_of
 from .lexicon import Lexicon, load_lexicon
 from .fallback import classify
+from .items import items_of
 from .merge import merge_candidates
 from .refine import maker_roles, makers_of, refine_category, refined
+from .roles import SYMMETRIC, is_venue, location_of, names_a_place_nearby, on_home_ground, roles_of
 from .sentences import sentences_of
-from .triggers import RECEIVING_VERBS, Trigger, find_triggers
+from .triggers import Trigger, find_triggers
 
 DESCRIBED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "conj", "appos"})   # "the kingdom" as a party
 TOWARDS_FOCUS = frozenset({"criticism", "support", "aid"})
-SYMMETRIC = frozenset({"meeting", "exercise", "agreement", "defence_industry", "other_cooperation", "armed_conflict"})
-RECEIVING_NOUNS = frozenset({"buyer", "purchase", "purchases", "acquisition", "import", "imports", "order", "procurement"})
-NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
-NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                     "ninety": 90, "hundred": 100, "dozen": 12, "two dozen": 24})
 DISTRIBUTIVE = frozenset({"agreement", "visit", "arms_transfer", "exercise", "meeting", "recognition", "training",
                           "defence_industry"})
 OBJECT_PAIR = re.compile(r"^(both|the two) (ministers|foreign ministers|defence ministers|defense ministers|leaders|presidents|"
                          r"prime ministers|heads of state|delegations|sides|governments|countries|nations|men|women|envoys)$")
-QUOTED = re.compile(r"[“\"]([^”\"]{3,80})[”\"]")
 
 
 @dataclass
@@ -136,131 +130,6 @@ def _nested(trigger: Trigger, clauses: dict[int, Trigger], doc: Doc) -> frozense
     return frozenset(out)
 
 
-def _to_number(tok: Token) -> float | None:
-    text = tok.lower_.replace(",", "")
-    if text in NUMBER_WORDS:
-        return float(NUMBER_WORDS[text])
-    try:
-        return float(text)
-    except ValueError:
-        return None
-
-
-def _quantity_before(ent: Span) -> float | None:
-    doc = ent.doc
-    for tok in reversed(doc[max(ent.sent.start, ent.start - 3):ent.start]):
-        if tok.like_num or tok.lower_ in NUMBER_WORDS:
-            return _to_number(tok)
-        if tok.pos_ not in {"ADJ", "PROPN", "NOUN", "DET"}:
-            break
-    return None
-
-
-def _counted_equipment(sent: Span, trigger: Trigger, lex: Lexicon) -> list[Item]:
-    """"delivered four patrol boats": equipment the catalogue does not name, kept with its
-    count and the words before it ("patrol boats"), when the transfer names no system."""
-    generic = {"system", "systems", "equipment", "hardware", "weapon", "weapons", "arm", "arms", "platform", "platforms"}
-    out = []
-    for tok in sent.doc[trigger.clause].subtree:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.weapon_nouns - generic or tok.ent_type_:
-            continue
-        count = next((_to_number(c) for c in tok.children if c.dep_ == "nummod"), None)
-        if count is None:
-            continue
-        words = [t.text for t in tok.children if t.dep_ == "compound" and t.i < tok.i] + [tok.text]
-        out.append(Item("equipment", " ".join(words), count))
-    return out
-
-
-def _items(scope: list[Span], sent: Span, trigger: Trigger, kb: Knowledge, lex: Lexicon) -> list[Item]:
-    items: list[Item] = []
-    money = [e.text for e in scope if e.label_ == "MONEY"]
-    for ent in scope:
-        if ent.label_ == "WEAPON":
-            weapon = kb.weapon(ent.ent_id_ or ent.text) or kb.weapon(ent.text)
-            items.append(Item("weapon_system", weapon.name if weapon else ent.text, _quantity_before(ent)))
-        elif ent.label_ == "EXERCISE":
-            items.append(Item("exercise", ent.text.strip("“”\"")))
-    if trigger.category == "arms_transfer" and not any(it.kind in {"weapon_system", "equipment"} for it in items):
-        items += _counted_equipment(sent, trigger, lex)
-    if trigger.category == "agreement":
-        named = QUOTED.search(sent.text)
-        trig = sent.doc[trigger.token]
-        if named:
-            items.append(Item("agreement", named.group(1).strip()))
-        elif trig.pos_ in {"NOUN", "PROPN"}:
-            words = [t for t in trig.subtree if t.i <= trig.i and t.dep_ in {"compound", "amod"} and t.text[:1].isupper()]
-            if words:
-                items.append(Item("agreement", " ".join(t.text for t in words) + " " + trig.text))
-    if money:
-        if items:
-            first = items[0]
-            items[0] = Item(first.kind, first.name, first.quantity, money[0])
-        elif trigger.category in {"arms_transfer", "aid", "agreement", "defence_industry"}:
-            items.append(Item("other", sent.doc[trigger.token].text, None, money[0]))
-    seen, unique = set(), []
-    for it in items:
-        if (it.kind, it.name) not in seen:
-            seen.add((it.kind, it.name))
-            unique.append(it)
-    return unique
-
-
-def _signs_for(verb: Token) -> bool:
-    """"the Emirates sign for 80 Rafales": a verb with no object of its own and "for" the
-    equipment has the buyer as its subject (one signs, pays, opts for what one gets)."""
-    return (verb.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in verb.children)
-            and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children))
-
-
-def _roles(trigger: Trigger, actors: list[tuple[str, EntityActor]], doc: Doc, lex: Lexicon) -> list[tuple[str, EntityActor]]:
-    trig = doc[trigger.token]
-    receiving = trigger.category == "arms_transfer" and (
-        trig.lemma_.lower() in RECEIVING_VERBS or trig.lower_ in RECEIVING_NOUNS
-        or doc[trigger.clause].lemma_.lower() in RECEIVING_VERBS or _signs_for(doc[trigger.clause]))
-    hosting = trigger.category == "visit" and trig.lemma_.lower() in lex.hosting_verbs   # the subject is the host
-    out = []
-    for side, actor in actors:
-        if hosting:
-            role = "target" if side == "subj" else "source"
-        elif trigger.category in SYMMETRIC:
-            role = "participant"
-        elif receiving:
-            role = "target" if side == "subj" else "source"
-        else:
-            role = "source" if side == "subj" else "target"
-        out.append((role, actor))
-    return out
-
-
-def _location(scope: list[Span], resolved: dict[int, EntityActor], kb: Knowledge, category: str,
-              actors: list[tuple[str, EntityActor]]) -> Location | None:
-    for ent in scope:
-        if ent.label_ in {"GPE", "LOC", "FAC"} and ent.root.head.lower_ in {"in", "at", "near", "to"}:
-            actor = resolved.get(ent.start)
-            country = actor.country if actor else None
-            is_country = country is not None and kb.country_name(country) == ent.text
-            if category != "visit" and is_country and ent.root.head.lower_ == "to":
-                continue
-            return Location(ent.text, country)
-    if category == "visit":
-        for role, actor in actors:
-            if role == "target" and actor.kind == "country" and actor.country:
-                return Location(kb.country_name(actor.country), actor.country)
-    return None
-
-
-def _on_home_ground(trig: Trigger, location: Location | None, countries: set[str], doc: Doc, lex: Lexicon) -> bool:
-    """A meeting of two states' officials held in one of them is a visit by the other
-    (eval/GUIDELINES.md: a meeting is "not better described as a visit"); calls, summits
-    and gatherings at a third place stay meetings."""
-    if location is None or location.country not in countries or len(countries) != 2:
-        return False
-    clause = doc[trig.clause]
-    words = {t.lower_ for t in clause.subtree} | {doc[trig.token].lower_}
-    return not words & lex.remote_meeting_words
-
-
 def _confidence(trigger: Trigger, countries_direct: int, has_date: bool, has_person: bool, inferred: bool) -> float:
     score = 0.45 + (0.15 if trigger.kind in {"verb", "light", "phrase", "entity"} else 0.0)
     score -= 0.2 if trigger.kind == "fallback" else 0.0      # no trigger word: the words only suggest it
@@ -300,35 +169,12 @@ def _bounding_preposition(doc: Doc, ref: Trigger) -> str | None:
     return node.head.lower_ if node.dep_ == "pobj" and node.head.lower_ in BOUNDING_PREPOSITIONS else None
 
 
-VENUE_CATEGORIES = frozenset({"meeting", "agreement", "exercise", "training", "defence_industry", "other_cooperation"})
-
-
-def names_a_place_nearby(ent: Span, lex: Lexicon) -> bool:
-    """A state named as the owner of a border or coast that something happens near ("near
-    Poland's border", "on NATO's doorstep", "close to Lithuania's border"): a place, not a party."""
-    root = ent.root
-    place = root.head
-    if root.dep_ != "poss" or place.lemma_.lower() not in lex.boundary_nouns and place.lower_ not in lex.boundary_nouns:
-        return False
-    prep = place.head
-    if place.dep_ != "pobj" or prep.dep_ != "prep":
-        return False
-    word = prep.lower_ if prep.lower_ != "to" else prep.head.lower_      # "close to", "next to"
-    return word in lex.nearness_preps
-
-
 _DEMONSTRATIVES = frozenset({"that", "this"})
 
 
 def _demonstrative(noun: Token) -> bool:
     """"that visit", "this meeting": the happening of that kind the text told last."""
     return any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in noun.children)
-
-
-def _is_venue(ent: Span, trig: Trigger) -> bool:
-    """A place named as where a meeting, signing or drill happens ("in Brazil", "at Argyle")."""
-    return (trig.category in VENUE_CATEGORIES and ent.label_ in {"GPE", "LOC", "FAC"}
-            and ent.root.dep_ == "pobj" and ent.root.head.lower_ in {"in", "at"})
 
 
 CHAIN_LOOKBACK = 3          # sentences: "the next day" counts from a date stated this close before
@@ -722,7 +568,7 @@ class _DocumentExtractor:
             actor = resolved.get(ent.start)
             if actor is not None and actor.country and not names_a_place_nearby(ent, self.lex):
                 sided.append(("subj" if ent.root.i in subject else "obj", actor))
-                if _is_venue(ent, trig):
+                if is_venue(ent, trig):
                     venues.add(actor.country)
         sided = self._without_third_party_venue(sided, venues)
         sided = self._own_words_of_a_reference(trig, sided, subject)
@@ -737,7 +583,7 @@ class _DocumentExtractor:
             implied = self._implied_subject(trig, subject, resolved)
             if implied is not None:
                 sided.append(("subj", implied))
-        actors = _roles(trig, sided, self.doc, self.lex)
+        actors = roles_of(trig, sided, self.doc, self.lex)
         countries = {a.country for _, a in actors if a.country}
         direct = {a.country for _, a in actors if a.country and not a.inferred}
         inferred = False
@@ -777,12 +623,12 @@ class _DocumentExtractor:
         factuality, cue, when = judged
         attribution = attribution_of(sent, self.lex, self.quote_speakers.get(index))
         factuality = factuality_in_genre(factuality, cue, self.document.genre, attribution is not None)
-        items = _items(scope, sent, trig, self.kb, self.lex)
+        items = items_of(scope, sent, trig, self.kb, self.lex)
         has_person = any(a.kind == "person" for _, a in actors)
-        location = _location(scope, resolved, self.kb, trig.category, actors)
+        location = location_of(scope, resolved, self.kb, trig.category, actors)
         category = trig.category
         if category == "meeting" and frozenset(countries) not in self.visited_pairs \
-                and _on_home_ground(trig, location, countries, self.doc, self.lex):
+                and on_home_ground(trig, location, countries, self.doc, self.lex):
             category = "visit"                   # "Mitsotakis sat down with Erdogan in Ankara"
             actors = [("target" if a.country == location.country else "source", a) for _, a in actors]
         return Candidate(

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 from ..knowledge import Knowledge
 from ..records import Actor, Document, Event, Item, Mention, TimeSpan
 from .lexicon import load_lexicon
+from .roles import SYMMETRIC
 
 if TYPE_CHECKING:
     from .extract import Candidate
 
-SYMMETRIC = frozenset({"meeting", "exercise", "agreement", "defence_industry", "other_cooperation", "armed_conflict"})
 # Happenings that the next sentence often elaborates without naming anyone anew.
 ELABORATED = frozenset({"visit", "meeting", "exercise", "agreement", "arms_transfer", "training", "defence_industry"})
 _REFERENCE_GRAINS = frozenset({"unknown", "decade", "century"})   # too coarse to make a reference a report
