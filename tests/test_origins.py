@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from bilat import api
+from bilat.config import load_settings
 from bilat.stories.independence import count_independent
 from bilat.stories.origins import detect_origins, origin_keys, url_origins
 
@@ -71,3 +73,31 @@ def test_seed_003_names_the_pakistani_military_press_office(kb, seed_text):
 ])
 def test_a_release_served_from_an_offices_own_site_is_that_offices_account(kb, url, keys):
     assert [o.key for o in url_origins(url, kb)] == keys
+
+
+RELEASE = """TITLE: Uganda and Kenya open joint military exercise near Jinja
+URL: {url}
+DATE: 2024-06-10
+
+Uganda and Kenya began a ten-day joint military exercise near Jinja on Monday, with about 600 soldiers from the two armies taking part. The drills cover border security and disaster response, and end with a live-fire demonstration.
+"""
+REPORT = """TITLE: Flood drills and border patrols: what the Kenya-Uganda exercise is testing
+URL: https://www.lakeside-herald.example/region/kenya-uganda-drills-jinja
+DATE: 2024-06-11
+
+Kenyan and Ugandan soldiers launched a joint military exercise at Jinja on Monday, Uganda's Defence Ministry said. Commanders want to see whether the two armies can share radio networks during a crisis. Last year heavy rains cut roads across the region for weeks. Local officials hope the drills bring business to hotels in the town.
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("release_url, independent", [
+    ("https://www.uganda-mod.example/news/2024/06/10/joint-exercise-opens", 1),   # the ministry's own release
+    ("https://www.kampala-daily.example/news/2024/06/10/joint-exercise-opens", 2),
+])
+def test_a_report_quoting_the_ministry_and_the_ministrys_own_release_are_one_source(tmp_path, release_url, independent):
+    (tmp_path / "release.txt").write_text(RELEASE.format(url=release_url), encoding="utf-8")
+    (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
+    settings = load_settings(db=str(tmp_path / "store.duckdb"))
+    api.ingest([tmp_path], settings)
+    (event,) = [r for r in api.event_records(settings) if r["category"] == "exercise"]
+    assert event["n_documents"] == 2 and event["n_independent_sources"] == independent
