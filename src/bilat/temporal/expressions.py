@@ -38,6 +38,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..records import DateBasis, Granularity, TimeSpan
 
@@ -509,6 +510,9 @@ def _mention(text: str, atom: _Atom, anchor: date | None, year_hint: int | None)
     return DateMention(atom.start, atom.end, surface, replace(atom.value, text=surface), atom.weekday)
 
 
+CACHED_TEXT_CHARS = 2000    # sentences are read for dates once per event they hold: remember those
+
+
 def find_dates(text: str, anchor: date | None = None, year_hint: int | None = None) -> list[DateMention]:
     """Every date expression in ``text``, in order, as non-overlapping mentions.
 
@@ -516,8 +520,19 @@ def find_dates(text: str, anchor: date | None = None, year_hint: int | None = No
     to the anchor, basis "relative") and enables relative words; otherwise
     ``year_hint`` fixes it (basis "inferred"); otherwise the span is unknown.
     """
+    if len(text) <= CACHED_TEXT_CHARS:
+        return list(_dates_of_short_text(text, anchor, year_hint))
+    return _dates_of(text, anchor, year_hint)
+
+
+def _dates_of(text: str, anchor: date | None, year_hint: int | None) -> list[DateMention]:
     atoms = _joined(text, _select(_candidates(text, anchor)))
     return [_mention(text, atom, anchor, year_hint) for atom in atoms]
+
+
+@lru_cache(maxsize=4096)
+def _dates_of_short_text(text: str, anchor: date | None, year_hint: int | None) -> tuple[DateMention, ...]:
+    return tuple(_dates_of(text, anchor, year_hint))
 
 
 # Named periods moved to .periods; these names stay importable from here.

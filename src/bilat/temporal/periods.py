@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..datafiles import read_data_yaml
 from ..errors import KnowledgeError
 from ..records import Granularity, TimeSpan
-from .expressions import DateMention, _Atom, _mention, _month_end, _select, coarser
+from .expressions import CACHED_TEXT_CHARS, DateMention, _Atom, _mention, _month_end, _select, coarser
 
 _PERIODS_FILE = "named_periods.yaml"
 _ISO_PARTIAL = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
@@ -107,6 +107,18 @@ def find_named_periods(text: str, periods: tuple[NamedPeriod, ...] | None = None
     """Mentions of named periods ("the Cold War"), basis "inferred", granularity by
     the period's length (up to a month: day; a year: month; ten years: year ...).
     An ongoing period ends at ``anchor`` when given, else its end stays open (None)."""
+    if periods is None and len(text) <= CACHED_TEXT_CHARS:
+        return list(_known_periods_in_short_text(text, anchor))
+    return _named_periods(text, periods, anchor)
+
+
+@lru_cache(maxsize=4096)
+def _known_periods_in_short_text(text: str, anchor: date | None) -> tuple[DateMention, ...]:
+    """The packaged periods in a sentence, remembered: a sentence is read once per event it holds."""
+    return tuple(_named_periods(text, None, anchor))
+
+
+def _named_periods(text: str, periods: tuple[NamedPeriod, ...] | None, anchor: date | None) -> list[DateMention]:
     found: list[tuple[int, int, int, _Atom]] = []
     for order, (period, pattern) in enumerate(_period_patterns(load_named_periods() if periods is None else tuple(periods))):
         for m in pattern.finditer(text):
