@@ -468,8 +468,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", action="store_true", help="print machine-readable results")
     parser.add_argument("--verbose", action="store_true", help="also list events, claims and contradictions per group")
     parser.add_argument("--group", action="append", default=[], help="only this group (repeatable)")
-    parser.add_argument("--set", default="crossdoc", choices=("crossdoc", "crossdoc2", "crossdoc3", "crossdoc4"),
-                        help="which set of groups: eval/crossdoc (default), or the later held-out eval/crossdoc2 to eval/crossdoc4")
+    parser.add_argument("--set", default="crossdoc", choices=("crossdoc", "crossdoc2", "crossdoc3", "crossdoc4", "crossdoc5"),
+                        help="which set of groups: eval/crossdoc (default), or the later held-out eval/crossdoc2 to eval/crossdoc5")
     return parser.parse_args(argv)
 
 
