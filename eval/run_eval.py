@@ -47,7 +47,8 @@ DEV4 = "dev4"                                # fourth held-out set (session 3), 
 DEV5 = "dev5"                                # fifth held-out set (session 3), never gated
 DEV6 = "dev6"                                # sixth held-out set (written session 3, first run session 4)
 DEV7 = "dev7"                                # seventh held-out set (written session 4)
-HELD_OUT = (DEV, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7)  # held-out sets live in eval/<name>/{gold,corpus}
+DEV8 = "dev8"                                # eighth held-out set (written session 4, kept unread for session 5)
+HELD_OUT = (DEV, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8)  # held-out sets live in eval/<name>/{gold,corpus}
 TABLE_CORPORA = ("seeds", "demo", *HELD_OUT, "all")
 MAX_ANCHOR_WORDS = 8
 
@@ -488,10 +489,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--verbose", action="store_true", help="list false positives, misses and mislabelled events")
     parser.add_argument("--update-floors", action="store_true", help="raise floors to the measured scores (never lowers)")
     parser.add_argument("--corpus", choices=("seeds", "demo", *HELD_OUT),
-                        help="score one corpus only; 'dev' to 'dev7' are the held-out sets in "
-                             "eval/dev ... eval/dev7 (never gated)")
+                        help="score one corpus only; 'dev' to 'dev8' are the held-out sets in "
+                             "eval/dev ... eval/dev8 (never gated)")
     parser.add_argument("--gold", type=Path, default=None,
-                        help="folder of gold YAML files (default eval/gold, or eval/<set>/gold with --corpus dev..dev7)")
+                        help="folder of gold YAML files (default eval/gold, or eval/<set>/gold with --corpus dev..dev8)")
     parser.add_argument("--floors", type=Path, default=FLOORS_FILE, help="floors file (JSON)")
     parser.add_argument("--fallback", action="store_true",
                         help="score the extractor's recall mode (bilat ingest --fallback); never with --update-floors")

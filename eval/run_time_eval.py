@@ -1,14 +1,14 @@
 """Time evaluation for issue 3: publication dates and event dates against the truth.
 
     python eval/run_time_eval.py                   # all corpora, Rich tables
-    python eval/run_time_eval.py --corpus dev2     # one corpus: seeds | demo | dev ... dev7 | all
+    python eval/run_time_eval.py --corpus dev2     # one corpus: seeds | demo | dev ... dev8 | all
     python eval/run_time_eval.py --json            # machine-readable results
     python eval/run_time_eval.py --verbose         # also list every failure
 
 Reported, never gated: there are no floors and the exit code is 0 unless the
 script cannot run. The documents are those of the gold sets that
 ``eval/run_eval.py`` scores (``eval/gold`` for seeds and demo, ``eval/dev/gold``,
-``eval/dev2/gold`` ... ``eval/dev7/gold`` for the held-out sets).
+``eval/dev2/gold`` ... ``eval/dev8/gold`` for the held-out sets).
 
 A. Publication dates
    The truth is the document's own metadata date (``DATE:`` header, JSON Lines

@@ -5,7 +5,7 @@ word catches.
 Examples come from the annotated articles: every sentence holding a gold anchor gives one
 example per gold event anchored there (its category); every other sentence that is not
 under ``ignore:`` gives a "none" example. Only the sets used for development are read
-(seeds, demo, dev ... dev5); the later held-out sets (dev6, dev7) are never trained on,
+(seeds, demo, dev ... dev5); the later held-out sets (dev6, dev7, dev8) are never trained on,
 so they still measure.
 
     python eval/train_fallback.py                       # write the model
