@@ -63,6 +63,7 @@ class Knowledge:
         self._title_keys = sorted(((loose_key(t), o) for o in offices for t in o.titles if not is_exact_form(t)),
                                   key=lambda item: -len(item[0]))
         self._people = _Index.build(((n, h.person) for h in holders for n in (h.person, *h.aliases)))
+        self._name_parts = self._name_part_index()
         self._orgs = _Index.build((n, o) for o in organisations for n in (o.name, *o.aliases))
         self._places = _Index.build((n, p) for p in places for n in (p.name, *p.aliases))
         self._exercises = _Index.build((n, e) for e in exercises for n in (e.name, *e.aliases))
@@ -197,8 +198,7 @@ class Knowledge:
         if not rest or len(words) > 2:
             return []
         had_prefix = rank is not None or rest != drop_leading_words(text) or len(words) > 1
-        candidates = {h.person for h in self.holders for n in (h.person, *h.aliases)
-                      if self._partial_name_match(words, n.split(" "), had_prefix)}
+        candidates = self._partly_named(words, had_prefix)
         if rank and len(candidates) > 1:
             ranked = {h.person for h in self.holders if h.person in candidates and (h.rank or "").startswith(rank)}
             candidates = ranked or candidates
@@ -207,11 +207,30 @@ class Knowledge:
         person = candidates.pop()
         return [h for h in self.holders if h.person == person]
 
-    @staticmethod
-    def _partial_name_match(words: list[str], name: list[str], had_prefix: bool) -> bool:
+    def _name_part_index(self) -> dict[str, dict[Any, set[str]]]:
+        """People by the first and last words of one of their names or aliases, by its last
+        word, and by any word before its last."""
+        index: dict[str, dict[Any, set[str]]] = {"ends": defaultdict(set), "last": defaultdict(set),
+                                                 "inner": defaultdict(set)}
+        for h in self.holders:
+            for name in (h.person, *h.aliases):
+                words = name.split(" ")
+                index["ends"][(words[0], words[-1])].add(h.person)
+                index["last"][words[-1]].add(h.person)
+                for word in words[:-1]:
+                    index["inner"][word].add(h.person)
+        return index
+
+    def _partly_named(self, words: list[str], had_prefix: bool) -> set[str]:
+        """People a one- or two-word name can stand for: "Erdogan" (a last name), "Tayyip
+        Erdogan" (first and last), "General Asim" (after a title, any word but the last)."""
+        parts = self._name_parts
         if len(words) == 2:
-            return words[0] == name[0] and words[1] == name[-1]
-        return words[0] == name[-1] or (had_prefix and words[0] in name[:-1])
+            return set(parts["ends"].get((words[0], words[1]), set()))
+        found = set(parts["last"].get(words[0], set()))
+        if had_prefix:
+            found |= parts["inner"].get(words[0], set())
+        return found
 
     def _split_rank(self, text: str) -> tuple[str, str | None]:
         """'General Amir' -> ('Amir', 'General'); titles are split off the same way."""
