@@ -10,11 +10,12 @@ model over content lemmas (``data/fallback_categories.yaml``, built from the ann
 articles by ``eval/train_fallback.py``). The model may also say "none": the sentence is
 background (a byline, a description of a place, a fact about one state).
 
-Plain data in and out: a spaCy sentence in, a category and its margin out.
+Plain data in and out: a spaCy sentence in, a category (or None) out.
 """
 from __future__ import annotations
 
 import math
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -36,7 +37,7 @@ class CategoryModel:
     priors: dict[str, float]
     likelihoods: dict[str, dict[str, float]]
     unseen: dict[str, float]
-    min_margin: float         # the best class must beat the second by this (log odds) to be used
+    min_margin: float         # the best category must beat "none" by this (log odds) to be used
 
 
 def features(sent: Span) -> list[str]:
@@ -70,7 +71,7 @@ def scores(words: list[str], model: CategoryModel) -> dict[str, float]:
 
 
 def classify(sent: Span, model: CategoryModel | None = None) -> str | None:
-    """The category the words of ``sent`` suggest, or None (background, or no clear winner)."""
+    """The category the words of ``sent`` suggest, or None (background, or not clearly more than it)."""
     model = model or load_category_model()
     ranked = sorted(scores(features(sent), model).items(), key=lambda kv: kv[1], reverse=True)
     if not ranked or ranked[0][0] == NONE:
@@ -84,20 +85,14 @@ def classify(sent: Span, model: CategoryModel | None = None) -> str | None:
 def train(examples: list[tuple[list[str], str]], alpha: float = 1.0, min_count: int = 2) -> dict:
     """A multinomial naive Bayes model (the data file's content) from (features, class) pairs;
     lemmas seen fewer than ``min_count`` times in all are dropped."""
-    totals: dict[str, int] = {}
-    for words, _ in examples:
-        for w in words:
-            totals[w] = totals.get(w, 0) + 1
+    totals = Counter(w for words, _ in examples for w in words)
     vocab = sorted(w for w, n in totals.items() if n >= min_count)
     keep = set(vocab)
-    per_class: dict[str, dict[str, int]] = {}
-    docs: dict[str, int] = {}
+    per_class: dict[str, Counter] = defaultdict(Counter)
+    docs: Counter = Counter()
     for words, label in examples:
-        docs[label] = docs.get(label, 0) + 1
-        counts = per_class.setdefault(label, {})
-        for w in words:
-            if w in keep:
-                counts[w] = counts.get(w, 0) + 1
+        docs[label] += 1
+        per_class[label].update(w for w in words if w in keep)
     n_docs = sum(docs.values())
     classes = {}
     for label in sorted(per_class):

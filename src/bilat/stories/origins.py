@@ -90,9 +90,15 @@ def build_patterns(data: dict[str, Any]) -> OriginPatterns:
 
 
 @lru_cache(maxsize=1)
+def _packaged() -> dict[str, Any]:
+    """The packaged origins.yaml, read and validated once for the patterns and the hosts."""
+    return _validated(read_data_mapping(DATA_FILE))
+
+
+@lru_cache(maxsize=1)
 def origin_patterns() -> OriginPatterns:
     """The packaged origins.yaml, validated and compiled once."""
-    return build_patterns(_validated(read_data_mapping(DATA_FILE)))
+    return build_patterns(_packaged())
 
 
 _SENTENCE_EDGE = re.compile(r"[.!?\n]")
@@ -153,7 +159,7 @@ class _Hosts:
 
 @lru_cache(maxsize=1)
 def _hosts() -> _Hosts:
-    data = _validated(read_data_mapping(DATA_FILE))
+    data = _packaged()
     entries = data.get("hosts", [])
     return _Hosts({label: e["key"] for e in entries for label in e["labels"]},
                   {word: e["key"] for e in entries for word in e.get("words", [])},
